@@ -1,0 +1,37 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'dev-dist/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: {
+        window: 'readonly', document: 'readonly', navigator: 'readonly', console: 'readonly',
+        process: 'readonly', globalThis: 'readonly', self: 'readonly', setTimeout: 'readonly',
+        clearTimeout: 'readonly', URL: 'readonly', fetch: 'readonly',
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Only the storage layer may talk to IndexedDB through Dexie: every other layer goes
+      // through a repository, so encryption at rest cannot be bypassed by accident.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'dexie',
+              message: 'Dexie belongs to src/storage/: call a repository instead, so nothing is written to IndexedDB unencrypted.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/storage/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+);
