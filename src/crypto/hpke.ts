@@ -6,7 +6,9 @@
  */
 import { Aes256Gcm, CipherSuite, DhkemP256HkdfSha256, HkdfSha256 } from '@hpke/core';
 import { fromBase64Url, toBase64Url, utf8 } from './bytes.ts';
-import { sha256 } from './hash.ts';
+import { readerKid } from './reader-kid.ts';
+
+export { readerKid };
 
 const suite = new CipherSuite({
   kem: new DhkemP256HkdfSha256(),
@@ -26,10 +28,6 @@ export async function generateReaderKeyPair(): Promise<ReaderKeyPair> {
   const pair = await suite.kem.generateKeyPair();
   const publicKey = toBase64Url(await suite.kem.serializePublicKey(pair.publicKey));
   return { kid: await readerKid(publicKey), publicKey, privateKey: pair.privateKey };
-}
-
-export async function readerKid(publicKey: string): Promise<string> {
-  return toBase64Url((await sha256(fromBase64Url(publicKey))).subarray(0, 16));
 }
 
 /** The raw 32-byte private scalar, for wrapping under a passphrase or printing on a recovery sheet. */

@@ -132,7 +132,7 @@ export interface PullResponse {
   more: boolean;
 }
 
-/** The proof statement a device key signs when it registers. */
+/** The proof statement a device key signs; `code` is in the normaliseCode() form (XXXX-XXXX-XXXX). */
 export function keyProofStatement(purpose: 'setup' | 'register', name: string, publicKey: PublicJwk, code: string) {
   return { purpose: `safetrail/v1/${purpose}`, name, publicKey, code };
 }

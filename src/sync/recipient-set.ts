@@ -5,7 +5,7 @@
  * endpoint can neither add its own reader nor roll a removal back.
  */
 import { isBase64Url } from '../crypto/bytes.ts';
-import { readerKid } from '../crypto/hpke.ts';
+import { readerKid } from '../crypto/reader-kid.ts';
 import { fingerprint, isPublicJwk, signObject, verifyObject, type PublicJwk } from '../crypto/signing.ts';
 
 export type ReaderRole = 'dsl' | 'recovery';

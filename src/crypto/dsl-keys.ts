@@ -1,0 +1,61 @@
+/**
+ * The lead DSL's private keys: the school signing key (signs recipient sets) and their
+ * HPKE reader key (opens sealed records). They are stored only as one bundle encrypted
+ * under a key derived from the DSL's passphrase; the same ciphertext may be backed up on
+ * the endpoint, which cannot open it.
+ */
+import { aesGcmDecrypt, aesGcmEncrypt, DecryptError } from './aead.ts';
+import { fromBase64Url, fromUtf8, randomBytes, toBase64Url, utf8 } from './bytes.ts';
+import { importReaderPrivate } from './hpke.ts';
+import { deriveWrappingKey, PBKDF2_ITERATIONS } from './kdf.ts';
+import { importPrivateJwk } from './signing.ts';
+import { WrongSecretError } from './staff-key.ts';
+
+export interface DslKeyBundle {
+  schoolId: string;
+  signingKey: JsonWebKey;
+  readerKid: string;
+  readerPrivate: string;
+}
+
+export interface EncryptedBundle {
+  salt: string;
+  iterations: number;
+  iv: string;
+  ct: string;
+}
+
+export interface UnlockedDslKeys {
+  schoolId: string;
+  signingKey: CryptoKey;
+  reader: { kid: string; privateKey: CryptoKey };
+}
+
+const AAD = utf8('safetrail/v1/dsl-keys');
+
+export async function encryptDslBundle(
+  bundle: DslKeyBundle,
+  passphrase: string,
+  iterations: number = PBKDF2_ITERATIONS,
+): Promise<EncryptedBundle> {
+  const salt = randomBytes(16);
+  const key = await deriveWrappingKey(passphrase, salt, iterations);
+  const sealed = await aesGcmEncrypt(key, utf8(JSON.stringify(bundle)), AAD);
+  return { salt: toBase64Url(salt), iterations, ...sealed };
+}
+
+export async function decryptDslBundle(stored: EncryptedBundle, passphrase: string): Promise<UnlockedDslKeys> {
+  const key = await deriveWrappingKey(passphrase, fromBase64Url(stored.salt), stored.iterations);
+  let bundle: DslKeyBundle;
+  try {
+    bundle = JSON.parse(fromUtf8(await aesGcmDecrypt(key, stored, AAD))) as DslKeyBundle;
+  } catch (e) {
+    if (e instanceof DecryptError) throw new WrongSecretError('That passphrase is not right.');
+    throw e;
+  }
+  return {
+    schoolId: bundle.schoolId,
+    signingKey: await importPrivateJwk(bundle.signingKey, false),
+    reader: { kid: bundle.readerKid, privateKey: await importReaderPrivate(bundle.readerPrivate) },
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * Device authentication. Every API call after enrollment is signed by the device's own
+ * key over method, path (with its query, exactly as sent), time, nonce and the raw body
+ * (src/sync/request-auth.ts). The checks run cheapest first and the nonce is remembered
+ * only once the signature holds, so unsigned junk cannot fill the replay cache.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { importPublicJwk } from '../crypto/signing.ts';
+import { AUTH_HEADERS, REPLAY_WINDOW_MS, verifyRequestSignature } from '../sync/request-auth.ts';
+import { HttpError } from './errors.ts';
+import { NonceCache } from './nonce-cache.ts';
+import type { DeviceRecord, DeviceRole, EndpointStore } from './store/types.ts';
+
+const MAX_CACHED_KEYS = 1000;
+const NONCE = /^[A-Za-z0-9_-]{16,64}$/;
+const TIME = /^\d{1,16}$/;
+
+const REFUSALS = {
+  unauthenticated: [
+    401,
+    'This request is not signed by an enrolled device. Enrol this device first.',
+  ],
+  'unknown-device': [
+    401,
+    'This device is not enrolled with the school. Enrol it again with a new code.',
+  ],
+  'device-revoked': [403, 'This device has been removed from the school by a safeguarding lead.'],
+  'stale-request': [
+    401,
+    'The request’s time is too far from the school’s clock. Check the date and time on this device.',
+  ],
+  'replayed-request': [401, 'This request was already received once and cannot be repeated.'],
+  'bad-signature': [401, 'The request’s signature does not match this device’s key.'],
+  busy: [429, 'The school endpoint is very busy. Try again in a minute.'],
+  forbidden: [403, 'Only a safeguarding lead’s device can do this.'],
+} as const;
+
+function refuse(code: keyof typeof REFUSALS): HttpError {
+  const [status, message] = REFUSALS[code];
+  return new HttpError(status, code, message);
+}
+
+function header(request: FastifyRequest, name: string): string | null {
+  const v = request.headers[name];
+  return typeof v === 'string' && v.length > 0 && v.length <= 200 ? v : null;
+}
+
+export class DeviceAuth {
+  private readonly keys = new Map<string, CryptoKey>();
+  private readonly nonces = new NonceCache(REPLAY_WINDOW_MS);
+
+  constructor(
+    private readonly store: EndpointStore,
+    private readonly now: () => number,
+  ) {}
+
+  /** The device's public key, imported once and cached. */
+  async publicKey(device: DeviceRecord): Promise<CryptoKey> {
+    let key = this.keys.get(device.id);
+    if (!key) {
+      if (this.keys.size >= MAX_CACHED_KEYS) this.keys.clear();
+      key = await importPublicJwk(device.publicKey);
+      this.keys.set(device.id, key);
+    }
+    return key;
+  }
+
+  /** The signing device, or an HttpError saying why the request is refused. */
+  async authenticate(request: FastifyRequest): Promise<DeviceRecord> {
+    const id = header(request, AUTH_HEADERS.device);
+    const time = header(request, AUTH_HEADERS.time);
+    const nonce = header(request, AUTH_HEADERS.nonce);
+    const signature = header(request, AUTH_HEADERS.signature);
+    if (!id || !time || !nonce || !signature || !NONCE.test(nonce)) throw refuse('unauthenticated');
+    const device = await this.store.getDevice(id);
+    if (!device) throw refuse('unknown-device');
+    if (device.revokedAt) throw refuse('device-revoked');
+    const now = this.now();
+    if (!TIME.test(time) || Math.abs(now - Number(time)) > REPLAY_WINDOW_MS)
+      throw refuse('stale-request');
+    const nonceKey = `${device.id}:${nonce}`;
+    if (this.nonces.has(nonceKey, now)) throw refuse('replayed-request');
+    const key = await this.publicKey(device);
+    const body = request.rawBody ?? '';
+    const { method, url } = request;
+    if (!(await verifyRequestSignature(key, signature, method, url, time, nonce, body))) {
+      throw refuse('bad-signature');
+    }
+    // Checked again after the awaits: two copies of one request may have raced past `has`.
+    const added = this.nonces.add(nonceKey, this.now());
+    if (added === 'replayed') throw refuse('replayed-request');
+    if (added === 'full') throw refuse('busy');
+    await this.store.touchDevice(device.id, new Date(now).toISOString());
+    return device;
+  }
+
+  /** A Fastify preHandler that admits only devices with one of `roles` (any role if none). */
+  require(...roles: DeviceRole[]) {
+    return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+      const device = await this.authenticate(request);
+      if (roles.length > 0 && !roles.includes(device.role)) throw refuse('forbidden');
+      request.device = device;
+    };
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The endpoint's decision on each uploaded envelope, in the order a cheap check comes
+ * before an expensive one: shape, sender, recipient set, the device's signature, then the
+ * log (idempotent by id: the same bytes again are a duplicate with the original receipt,
+ * different bytes under a known id are a conflict and never overwrite). The endpoint cannot
+ * read an envelope; these checks are everything it can know.
+ */
+import {
+  envelopeHash,
+  envelopeProblems,
+  verifyEnvelopeSignature,
+  type Envelope,
+} from '../crypto/envelope.ts';
+import type { UploadItemResult } from '../sync/protocol.ts';
+import type { EndpointContext } from './context.ts';
+import { appendEnvelope } from './log-append.ts';
+import type { DeviceRecord } from './store/types.ts';
+
+function idOf(item: unknown): string {
+  const id = (item as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id.slice(0, 64) : '';
+}
+
+function rejected(id: string, error: string, message: string): UploadItemResult {
+  return { id, status: 'rejected', error, message };
+}
+
+export async function ingestOne(
+  ctx: EndpointContext,
+  device: DeviceRecord,
+  deviceKey: CryptoKey,
+  item: unknown,
+): Promise<UploadItemResult> {
+  const id = idOf(item);
+  const problems = envelopeProblems(item);
+  if (problems.length > 0) {
+    return rejected(
+      id,
+      'malformed-envelope',
+      `This record is malformed: ${problems.slice(0, 10).join('; ')}.`,
+    );
+  }
+  const envelope = item as Envelope;
+  if (envelope.school !== device.school || envelope.device !== device.id) {
+    return rejected(
+      id,
+      'wrong-device',
+      'This record names a different school or device from the one sending it.',
+    );
+  }
+  if (!(await ctx.store.hasRecipientSet(device.school, envelope.recipientSet))) {
+    return rejected(
+      id,
+      'unknown-recipient-set',
+      'This record was sealed to a list of safeguarding leads the school does not have.',
+    );
+  }
+  if (!(await verifyEnvelopeSignature(envelope, deviceKey))) {
+    return rejected(
+      id,
+      'bad-signature',
+      'This record’s signature does not match this device: it was changed after sealing.',
+    );
+  }
+  const result = await appendEnvelope(ctx, envelope, await envelopeHash(envelope));
+  if (result.status === 'conflict') {
+    return {
+      id,
+      status: 'conflict',
+      error: 'id-conflict',
+      message:
+        'A different record with this id is already stored. This copy was not accepted; keep it for the safeguarding lead.',
+    };
+  }
+  return { id, status: result.status, receipt: result.receipt };
+}

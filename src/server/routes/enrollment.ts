@@ -1,0 +1,101 @@
+/**
+ * Enrolling a tablet: a DSL device asks for a one-time code (POST enrollment-codes), the
+ * tablet redeems it with its new public key (POST devices/register, unsigned because the
+ * tablet has no identity yet: the code is its credential). Only the code's hash is stored;
+ * redemption is one store transaction, so a code enrols exactly one device.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { SignedRecipientSet } from '../../sync/recipient-set.ts';
+import { API, type EnrollmentCodeResponse, type RegisterResponse } from '../../sync/protocol.ts';
+import { generateCode, hashCode, normaliseCode } from '../codes.ts';
+import { isoNow, type EndpointContext } from '../context.ts';
+import { newDeviceId, proofHolds } from '../device-keys.ts';
+import { HttpError } from '../errors.ts';
+import { deviceOf } from '../request-types.ts';
+import type { RedeemOutcome } from '../store/types.ts';
+import { checkCodeTtl, checkRegisterRequest } from '../validate.ts';
+
+const REFUSALS: Record<Exclude<RedeemOutcome, 'registered'>, [number, string, string]> = {
+  unknown: [
+    404,
+    'unknown-code',
+    'That enrollment code is not recognised. Check it, or ask a safeguarding lead for a new one.',
+  ],
+  expired: [
+    410,
+    'code-expired',
+    'That enrollment code has expired. Ask a safeguarding lead for a new one.',
+  ],
+  used: [
+    409,
+    'code-used',
+    'That enrollment code has already been used. Ask a safeguarding lead for a new one.',
+  ],
+};
+
+function refuse(outcome: keyof typeof REFUSALS): HttpError {
+  return new HttpError(...REFUSALS[outcome]);
+}
+
+export function enrollmentRoutes(app: FastifyInstance, ctx: EndpointContext): void {
+  app.post(API.enrollmentCodes, { preHandler: ctx.auth.require('dsl') }, async (request, reply) => {
+    const device = deviceOf(request);
+    const ttlMinutes = checkCodeTtl(request.body);
+    const code = generateCode();
+    const now = ctx.now();
+    const expiresAt = new Date(now + ttlMinutes * 60_000).toISOString();
+    await ctx.store.addEnrollmentCode({
+      codeHash: await hashCode(code),
+      school: device.school,
+      createdBy: device.id,
+      createdAt: new Date(now).toISOString(),
+      expiresAt,
+      usedAt: null,
+      usedBy: null,
+    });
+    const response: EnrollmentCodeResponse = { code, expiresAt };
+    return reply.code(201).send(response);
+  });
+
+  app.post(API.register, async (request, reply) => {
+    const body = checkRegisterRequest(request.body);
+    const code = normaliseCode(body.code);
+    if (code === null) throw refuse('unknown');
+    const codeHash = await hashCode(code);
+    const record = await ctx.store.getEnrollmentCode(codeHash);
+    const now = isoNow(ctx);
+    // The same order as the store's own check, so the answer doesn't depend on timing.
+    if (!record) throw refuse('unknown');
+    if (record.usedAt !== null) throw refuse('used');
+    if (record.expiresAt <= now) throw refuse('expired');
+    if (!(await proofHolds('register', body.device, code, body.code))) {
+      throw new HttpError(
+        400,
+        'bad-proof',
+        'The device could not prove it holds its key. Reload the page and try again.',
+      );
+    }
+    const set = await ctx.store.latestRecipientSet(record.school);
+    if (!set) throw new Error('School has no recipient set');
+    const deviceId = newDeviceId();
+    const outcome = await ctx.store.redeemEnrollmentCode(
+      codeHash,
+      {
+        id: deviceId,
+        school: record.school,
+        name: body.device.name,
+        role: 'tablet',
+        publicKey: body.device.publicKey,
+        enrolledAt: now,
+        enrolledBy: record.createdBy,
+      },
+      now,
+    );
+    if (outcome !== 'registered') throw refuse(outcome);
+    const response: RegisterResponse = {
+      deviceId,
+      recipientSet: JSON.parse(set.json) as SignedRecipientSet,
+    };
+    return reply.code(201).send(response);
+  });
+}

@@ -1,0 +1,61 @@
+/**
+ * Uploading sealed envelopes (any enrolled device) and pulling them by cursor (DSL devices,
+ * who can open them). An upload answers 200 with a result per item in request order, even
+ * if every item was refused: a batch is not all-or-nothing, so one bad record never blocks
+ * the others behind it in a tablet's outbox. A pull page is bounded by count and by bytes,
+ * so a phone pulling a log full of attachments never gets hundreds of megabytes at once.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Envelope } from '../../crypto/envelope.ts';
+import {
+  API,
+  MAX_BODY_BYTES,
+  type PullResponse,
+  type UploadItemResult,
+  type UploadResponse,
+} from '../../sync/protocol.ts';
+import type { EndpointContext } from '../context.ts';
+import { ingestOne } from '../ingest.ts';
+import { deviceOf } from '../request-types.ts';
+import { checkPullQuery, checkUploadRequest } from '../validate.ts';
+
+/** A pull page stops short of `limit` rather than grow past this many bytes of envelopes. */
+export const PULL_BYTE_BUDGET = MAX_BODY_BYTES;
+
+export function envelopeRoutes(app: FastifyInstance, ctx: EndpointContext): void {
+  app.post(
+    API.envelopes,
+    { preHandler: ctx.auth.require() },
+    async (request): Promise<UploadResponse> => {
+      const device = deviceOf(request);
+      const items = checkUploadRequest(request.body);
+      const key = await ctx.auth.publicKey(device);
+      const results: UploadItemResult[] = [];
+      // One at a time: the log order then follows the order the device sent.
+      for (const item of items) results.push(await ingestOne(ctx, device, key, item));
+      return { results };
+    },
+  );
+
+  app.get(
+    API.envelopes,
+    { preHandler: ctx.auth.require('dsl') },
+    async (request): Promise<PullResponse> => {
+      const { after, limit } = checkPullQuery(request.query);
+      const school = deviceOf(request).school;
+      const page = await ctx.store.readLog(school, after, limit, PULL_BYTE_BUDGET);
+      const cursor = page.at(-1)?.index ?? after;
+      // Asked after the read: anything appended meanwhile is "more", never lost.
+      const tail = await ctx.store.logTail(school);
+      return {
+        envelopes: page.map((e) => ({
+          logIndex: e.index,
+          receivedAt: e.receivedAt,
+          envelope: JSON.parse(e.body) as Envelope,
+        })),
+        cursor,
+        more: (tail?.index ?? 0) > cursor,
+      };
+    },
+  );
+}

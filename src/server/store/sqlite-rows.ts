@@ -1,0 +1,21 @@
+/**
+ * How SQLite rows become store records: column lists with aliases, so a row already has the
+ * record's field names and only the JSON column needs decoding. Kept apart from the store
+ * so the queries read as queries.
+ */
+import type { DeviceRecord } from './types.ts';
+
+export const DEVICE_COLUMNS = `id, school, name, role, public_jwk AS publicKey, enrolled_at AS enrolledAt,
+  enrolled_by AS enrolledBy, last_seen_at AS lastSeenAt, revoked_at AS revokedAt`;
+
+export const CODE_COLUMNS = `code_hash AS codeHash, school, created_by AS createdBy, created_at AS createdAt,
+  expires_at AS expiresAt, used_at AS usedAt, used_by AS usedBy`;
+
+export const LOG_COLUMNS = `idx AS "index", id, school, device, seq, kind, created, size,
+  envelope_hash AS envelopeHash, body, prev_head AS prevHead, head, received_at AS receivedAt, receipt`;
+
+export function toDevice(
+  row: Omit<DeviceRecord, 'publicKey'> & { publicKey: string },
+): DeviceRecord {
+  return { ...row, publicKey: JSON.parse(row.publicKey) as DeviceRecord['publicKey'] };
+}

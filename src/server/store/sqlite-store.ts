@@ -1,0 +1,210 @@
+/**
+ * The embedded store: one SQLite file (`DATA_DIR/safetrail.sqlite`) through better-sqlite3,
+ * in WAL mode so readers never wait for the writer. better-sqlite3 is synchronous, so each
+ * atomic operation is one `db.transaction`; the async interface is kept for PostgreSQL.
+ * This store holds one school: its log index is that school's log index.
+ */
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { CODE_COLUMNS, DEVICE_COLUMNS, LOG_COLUMNS, toDevice } from './sqlite-rows.ts';
+import { migrate } from './sqlite-schema.ts';
+import type {
+  AppendOutcome,
+  DeviceRecord,
+  EndpointStore,
+  EnrollmentCodeRecord,
+  LogEntry,
+  LogTail,
+  MetaKey,
+  NewDevice,
+  NewSchool,
+  RedeemOutcome,
+  SchoolRecord,
+  StoredRecipientSet,
+} from './types.ts';
+
+export const SQLITE_FILE = 'safetrail.sqlite';
+
+type DeviceRow = Parameters<typeof toDevice>[0];
+
+export class SqliteStore implements EndpointStore {
+  readonly kind = 'sqlite';
+  private readonly db: Database.Database;
+
+  constructor(dataDir: string) {
+    this.db = new Database(join(dataDir, SQLITE_FILE));
+    this.db.pragma('journal_mode = WAL');
+    // FULL: an acknowledged upload (the device deletes its copy on the receipt) must
+    // survive a power cut, which NORMAL does not promise in WAL mode.
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db);
+  }
+
+  private one<T>(sql: string, ...params: unknown[]): T | undefined {
+    return this.db.prepare(sql).get(...params) as T | undefined;
+  }
+
+  private all<T>(sql: string, ...params: unknown[]): T[] {
+    return this.db.prepare(sql).all(...params) as T[];
+  }
+
+  private run(sql: string, ...params: unknown[]): number {
+    return this.db.prepare(sql).run(...params).changes;
+  }
+
+  async getMeta(key: MetaKey): Promise<string | null> {
+    return this.one<{ value: string }>('SELECT value FROM meta WHERE key = ?', key)?.value ?? null;
+  }
+
+  async initMeta(key: MetaKey, value: string): Promise<string> {
+    this.run('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)', key, value);
+    return (await this.getMeta(key))!;
+  }
+
+  async getSchool(): Promise<SchoolRecord | null> {
+    return this.one<SchoolRecord>('SELECT id, name, created FROM school LIMIT 1') ?? null;
+  }
+
+  async setupSchool({ school, recipientSet, dslName, keyBackupJson, device }: NewSchool) {
+    return this.db.transaction(() => {
+      if (this.one('SELECT 1 FROM school')) return false;
+      this.run(
+        'INSERT INTO school (id, name, created) VALUES (?, ?, ?)',
+        school.id,
+        school.name,
+        school.created,
+      );
+      this.insertRecipientSet(school.id, recipientSet);
+      this.run(
+        'INSERT INTO key_backups (school, dsl_name, json) VALUES (?, ?, ?)',
+        school.id,
+        dslName,
+        keyBackupJson,
+      );
+      this.insertDevice(device);
+      this.run("DELETE FROM meta WHERE key = 'setup_code'");
+      return true;
+    })();
+  }
+
+  async latestRecipientSet(school: string): Promise<StoredRecipientSet | null> {
+    const sql =
+      'SELECT version, json FROM recipient_sets WHERE school = ? ORDER BY version DESC LIMIT 1';
+    return this.one<StoredRecipientSet>(sql, school) ?? null;
+  }
+
+  async hasRecipientSet(school: string, version: number): Promise<boolean> {
+    const sql = 'SELECT 1 FROM recipient_sets WHERE school = ? AND version = ?';
+    return this.one(sql, school, version) !== undefined;
+  }
+
+  async addRecipientSet(school: string, set: StoredRecipientSet): Promise<boolean> {
+    return this.db.transaction(() => {
+      const sql = 'SELECT MAX(version) AS v FROM recipient_sets WHERE school = ?';
+      const latest = this.one<{ v: number | null }>(sql, school)?.v ?? 0;
+      if (latest + 1 !== set.version) return false;
+      this.insertRecipientSet(school, set);
+      return true;
+    })();
+  }
+
+  private insertRecipientSet(school: string, set: StoredRecipientSet): void {
+    const sql = 'INSERT INTO recipient_sets (school, version, json) VALUES (?, ?, ?)';
+    this.run(sql, school, set.version, set.json);
+  }
+
+  private insertDevice(d: NewDevice): void {
+    this.run(
+      `INSERT INTO devices (id, school, name, role, public_jwk, enrolled_at, enrolled_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ...[d.id, d.school, d.name, d.role, JSON.stringify(d.publicKey), d.enrolledAt, d.enrolledBy],
+    );
+  }
+
+  async getDevice(id: string): Promise<DeviceRecord | null> {
+    const row = this.one<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = ?`, id);
+    return row ? toDevice(row) : null;
+  }
+
+  async listDevices(school: string): Promise<DeviceRecord[]> {
+    const sql = `SELECT ${DEVICE_COLUMNS} FROM devices WHERE school = ? ORDER BY enrolled_at, id`;
+    return this.all<DeviceRow>(sql, school).map(toDevice);
+  }
+
+  async touchDevice(id: string, at: string): Promise<void> {
+    this.run('UPDATE devices SET last_seen_at = ? WHERE id = ?', at, id);
+  }
+
+  async addEnrollmentCode(c: EnrollmentCodeRecord): Promise<void> {
+    this.run(
+      `INSERT INTO enrollment_codes (code_hash, school, created_by, created_at, expires_at)
+       VALUES (?, ?, ?, ?, ?)`,
+      ...[c.codeHash, c.school, c.createdBy, c.createdAt, c.expiresAt],
+    );
+  }
+
+  async getEnrollmentCode(codeHash: string): Promise<EnrollmentCodeRecord | null> {
+    const sql = `SELECT ${CODE_COLUMNS} FROM enrollment_codes WHERE code_hash = ?`;
+    return this.one<EnrollmentCodeRecord>(sql, codeHash) ?? null;
+  }
+
+  async redeemEnrollmentCode(codeHash: string, device: NewDevice, now: string) {
+    return this.db.transaction((): RedeemOutcome => {
+      const sql = `SELECT ${CODE_COLUMNS} FROM enrollment_codes WHERE code_hash = ?`;
+      const code = this.one<EnrollmentCodeRecord>(sql, codeHash);
+      if (!code) return 'unknown';
+      if (code.usedAt !== null) return 'used';
+      if (code.expiresAt <= now) return 'expired';
+      const mark = 'UPDATE enrollment_codes SET used_at = ?, used_by = ? WHERE code_hash = ?';
+      this.run(mark, now, device.id, codeHash);
+      this.insertDevice(device);
+      return 'registered';
+    })();
+  }
+
+  async logTail(school: string): Promise<LogTail | null> {
+    const sql = 'SELECT idx AS "index", head FROM log WHERE school = ? ORDER BY idx DESC LIMIT 1';
+    return this.one<LogTail>(sql, school) ?? null;
+  }
+
+  async appendLog(e: LogEntry): Promise<AppendOutcome> {
+    return this.db.transaction((): AppendOutcome => {
+      if (this.one('SELECT 1 FROM log WHERE id = ?', e.id)) return 'id-exists';
+      const tail = this.one<LogTail>(
+        'SELECT idx AS "index", head FROM log ORDER BY idx DESC LIMIT 1',
+      );
+      if ((tail?.index ?? 0) !== e.index - 1 || (tail && tail.head !== e.prevHead))
+        return 'tail-moved';
+      this.run(
+        `INSERT INTO log (idx, id, school, device, seq, kind, created, size, envelope_hash, body,
+           prev_head, head, received_at, receipt)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ...[e.index, e.id, e.school, e.device, e.seq, e.kind, e.created, e.size, e.envelopeHash],
+        ...[e.body, e.prevHead, e.head, e.receivedAt, e.receipt],
+      );
+      return 'appended';
+    })();
+  }
+
+  async findLogEntry(id: string): Promise<LogEntry | null> {
+    return this.one<LogEntry>(`SELECT ${LOG_COLUMNS} FROM log WHERE id = ?`, id) ?? null;
+  }
+
+  async readLog(school: string, after: number, limit: number, maxBytes = Infinity) {
+    const sql = `SELECT ${LOG_COLUMNS} FROM log WHERE school = ? AND idx > ? ORDER BY idx LIMIT ?`;
+    const entries: LogEntry[] = [];
+    let bytes = 0;
+    for (const entry of this.db.prepare(sql).iterate(school, after, limit) as Iterable<LogEntry>) {
+      bytes += entry.body.length;
+      if (entries.length > 0 && bytes > maxBytes) break;
+      entries.push(entry);
+    }
+    return entries;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
