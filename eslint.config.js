@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -7,11 +8,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: {
-        window: 'readonly', document: 'readonly', navigator: 'readonly', console: 'readonly',
-        process: 'readonly', globalThis: 'readonly', self: 'readonly', setTimeout: 'readonly',
-        clearTimeout: 'readonly', URL: 'readonly', fetch: 'readonly',
-      },
+      globals: { ...globals.browser, ...globals.node, ...globals.serviceworker },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -1,0 +1,68 @@
+/**
+ * The app's routes. Screens other than the start page load on demand (all precached, so
+ * they open offline too), which keeps the JS needed to show the capture screen small.
+ */
+import { Link, Outlet, createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import { Layout } from '../components/Layout.tsx';
+import { HomeScreen } from './HomeScreen.tsx';
+
+const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+
+const rootRoute = createRootRoute({
+  component: () => (
+    <Layout>
+      <Outlet />
+    </Layout>
+  ),
+  notFoundComponent: () => (
+    <>
+      <h1>Page not found</h1>
+      <p><Link to="/">Go to the start page</Link></p>
+    </>
+  ),
+});
+
+const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: HomeScreen });
+
+export const setupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/setup',
+  validateSearch: (s: Record<string, unknown>): { code?: string } => ({ code: str(s.code) }),
+  component: lazyRouteComponent(() => import('../setup/SetupRoute.tsx'), 'SetupRoute'),
+});
+
+export const enrollRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/enroll',
+  validateSearch: (s: Record<string, unknown>): { code?: string; fp?: string } => ({ code: str(s.code), fp: str(s.fp) }),
+  component: lazyRouteComponent(() => import('../enroll/EnrollRoute.tsx'), 'EnrollRoute'),
+});
+
+export const captureRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/capture',
+  validateSearch: (s: Record<string, unknown>): { sealed?: string } => ({ sealed: str(s.sealed) }),
+  component: lazyRouteComponent(() => import('../capture/CaptureRoutes.tsx'), 'CaptureIndexRoute'),
+});
+
+export const draftRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/capture/$draftId',
+  component: lazyRouteComponent(() => import('../capture/CaptureRoutes.tsx'), 'DraftRoute'),
+});
+
+const consoleRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/console',
+  component: lazyRouteComponent(() => import('../console/ConsoleScreen.tsx'), 'ConsoleScreen'),
+});
+
+const routeTree = rootRoute.addChildren([homeRoute, setupRoute, enrollRoute, captureRoute, draftRoute, consoleRoute]);
+
+export const router = createRouter({ routeTree, defaultPreload: false });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

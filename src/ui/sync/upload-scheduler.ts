@@ -1,0 +1,87 @@
+/**
+ * Decides when this device tries to upload: at start-up, when the network returns, when
+ * the tab becomes visible, on a timer (backoff with jitter while uploads fail, a slow
+ * heartbeat otherwise) and when someone presses "Sync now". Safari and Firefox have no
+ * Background Sync, so these page-side triggers are what makes them deliver. The worker
+ * does the upload when it controls the page; otherwise the page runs the same engine.
+ */
+import { askWorkerToUpload } from '../../platform/service-worker.ts';
+import type { SafetrailDb } from '../../storage/db.ts';
+import { getDevice } from '../../storage/device-repo.ts';
+import { createOutboxStore } from '../../storage/outbox-repo.ts';
+import { nextDelay } from '../../sync/backoff.ts';
+import { announceUpload, runDeviceUpload, UPLOAD_CHANNEL, type UploadMessage } from '../../sync/device-upload.ts';
+import type { SyncReport } from '../../sync/engine.ts';
+
+const HEARTBEAT_MS = 2 * 60_000;
+
+export interface UploadScheduler {
+  trigger: (reason: string) => void;
+  onReport: (listener: (report: SyncReport) => void) => () => void;
+  stop: () => void;
+}
+
+export function uploadInPage(db: SafetrailDb, force: boolean): Promise<SyncReport | null> {
+  return runDeviceUpload({
+    loadDevice: () => getDevice(db),
+    store: createOutboxStore(db),
+    force,
+  });
+}
+
+export function startUploadScheduler(db: SafetrailDb): UploadScheduler {
+  const listeners = new Set<(r: SyncReport) => void>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let failures = 0;
+  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(UPLOAD_CHANNEL);
+
+  const schedule = (report: SyncReport | null) => {
+    if (timer) clearTimeout(timer);
+    failures = report?.error ? failures + 1 : 0;
+    const delay = failures > 0 ? nextDelay(failures, Math.random) : HEARTBEAT_MS;
+    timer = setTimeout(() => ((timer = null), trigger('timer')), delay);
+  };
+  const deliver = (report: SyncReport) => {
+    schedule(report);
+    listeners.forEach((l) => l(report));
+  };
+  channel?.addEventListener('message', (e: MessageEvent<UploadMessage>) => {
+    if (e.data?.type === 'upload-finished') deliver(e.data.report);
+  });
+
+  const trigger = (reason: string) => {
+    // Only the timer respects each record's backoff; every other trigger is a moment when
+    // a person (or the returning network) expects an attempt now.
+    const force = reason !== 'timer';
+    // A worker that dies mid-run never reports back: keep a heartbeat armed regardless.
+    if (!timer) timer = setTimeout(() => ((timer = null), trigger('timer')), HEARTBEAT_MS);
+    void (async () => {
+      if (await askWorkerToUpload(force)) return; // the worker broadcasts its report
+      const report = await uploadInPage(db, force).catch(() => null);
+      if (report) {
+        announceUpload(report);
+        if (!channel) deliver(report);
+      }
+    })();
+  };
+
+  const onOnline = () => trigger('online');
+  const onVisible = () => document.visibilityState === 'visible' && trigger('visible');
+  window.addEventListener('online', onOnline);
+  document.addEventListener('visibilitychange', onVisible);
+  trigger('start');
+
+  return {
+    trigger,
+    onReport: (l) => {
+      listeners.add(l);
+      return () => void listeners.delete(l);
+    },
+    stop: () => {
+      if (timer) clearTimeout(timer);
+      channel?.close();
+      window.removeEventListener('online', onOnline);
+      document.removeEventListener('visibilitychange', onVisible);
+    },
+  };
+}

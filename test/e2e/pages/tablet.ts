@@ -1,0 +1,78 @@
+/** The teacher's tablet screens, selected by role and label as a person would find them. */
+import type { Page } from 'playwright-core';
+
+export class TabletPages {
+  constructor(private readonly page: Page) {}
+
+  async enroll(url: string, link: string, name: string) {
+    const p = this.page;
+    await p.goto(`${url}/enroll`);
+    await p.getByLabel('Enrollment link').fill(link);
+    await p.getByLabel('Tablet name').fill(name);
+    await p.getByRole('button', { name: 'Enroll this tablet' }).click();
+  }
+
+  async createProfile(name: string, pin: string) {
+    const p = this.page;
+    await p.getByLabel('Your name').fill(name);
+    await p.getByLabel('Choose a PIN').fill(pin);
+    await p.getByLabel('PIN again').fill(pin);
+    await p.getByRole('button', { name: 'Create my profile' }).click();
+    await p.getByRole('heading', { name: 'Record an incident' }).waitFor();
+  }
+
+  async unlock(pin: string) {
+    await this.page.getByRole('heading', { name: 'Unlock' }).waitFor();
+    await this.page.getByLabel('PIN').fill(pin);
+    await this.page.getByRole('button', { name: 'Unlock' }).click();
+  }
+
+  async startIncident() {
+    await this.page.getByRole('button', { name: 'New incident' }).click();
+    await this.page.getByRole('heading', { name: 'New incident' }).waitFor();
+  }
+
+  field(label: 'What happened' | 'When it happened' | 'Where it happened' | 'Who reported it') {
+    return this.page.getByLabel(label);
+  }
+
+  saveStatus() {
+    return this.page.getByTestId('save-status');
+  }
+
+  outboxStatus() {
+    return this.page.getByTestId('outbox-status');
+  }
+
+  async submit() {
+    await this.page.getByRole('button', { name: 'Submit to the safeguarding leads' }).click();
+  }
+
+  async syncNow() {
+    await this.page.getByRole('button', { name: 'Sync now' }).click();
+  }
+
+  /** Every row of every object store in every IndexedDB database of this origin, as text. */
+  dumpIndexedDb(): Promise<string> {
+    return this.page.evaluate(async () => {
+      const dump: string[] = [];
+      for (const info of await indexedDB.databases()) {
+        const db = await new Promise<IDBDatabase>((res, rej) => {
+          const r = indexedDB.open(info.name!);
+          r.onsuccess = () => res(r.result);
+          r.onerror = () => rej(r.error);
+        });
+        for (const store of Array.from(db.objectStoreNames)) {
+          const rows = await new Promise<unknown[]>((res, rej) => {
+            const r = db.transaction(store).objectStore(store).getAll();
+            r.onsuccess = () => res(r.result);
+            r.onerror = () => rej(r.error);
+          });
+          dump.push(`${info.name}/${store}: ${JSON.stringify(rows)}`);
+        }
+        db.close();
+      }
+      return dump.join('\n');
+    });
+  }
+}
