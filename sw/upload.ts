@@ -6,7 +6,8 @@
 import { getDevice } from '../src/storage/device-repo.ts';
 import { SafetrailDb } from '../src/storage/db.ts';
 import { createOutboxStore } from '../src/storage/outbox-repo.ts';
-import { announceUpload, runDeviceUpload } from '../src/sync/device-upload.ts';
+import { runDeviceUpload } from '../src/sync/device-upload.ts';
+import { announceUpload } from '../src/sync/upload-channel.ts';
 
 let db: SafetrailDb | null = null;
 

@@ -5,15 +5,11 @@
  * the same key always has the same fingerprint whoever exports it.
  */
 import { fromBase64Url, isBase64Url, toBase64Url } from './bytes.ts';
+import { isPublicJwk, type PublicJwk } from './jwk.ts';
 import { canonicalBytes } from './canonical-json.ts';
 import { sha256B64 } from './hash.ts';
 
-export interface PublicJwk {
-  kty: 'EC';
-  crv: 'P-256';
-  x: string;
-  y: string;
-}
+export { isPublicJwk, type PublicJwk };
 
 const ALG = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SIGN = { name: 'ECDSA', hash: 'SHA-256' } as const;
@@ -26,18 +22,6 @@ export async function generateSigningKeyPair(extractable: boolean): Promise<Cryp
 export async function exportPublicJwk(key: CryptoKey): Promise<PublicJwk> {
   const jwk = await subtle().exportKey('jwk', key);
   return { kty: 'EC', crv: 'P-256', x: jwk.x!, y: jwk.y! };
-}
-
-export function isPublicJwk(value: unknown): value is PublicJwk {
-  const v = value as Partial<PublicJwk> | null;
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.kty === 'EC' &&
-    v.crv === 'P-256' &&
-    isBase64Url(v.x, 32) &&
-    isBase64Url(v.y, 32)
-  );
 }
 
 export async function importPublicJwk(jwk: PublicJwk): Promise<CryptoKey> {

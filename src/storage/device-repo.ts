@@ -6,7 +6,7 @@
  * Repositories in src/storage are plain functions taking the database first, so the UI and
  * the service worker share them and tests pass a database of their own.
  */
-import { isPublicJwk } from '../crypto/signing.ts';
+import { isPublicJwk } from '../crypto/jwk.ts';
 import type { SignedRecipientSet } from '../sync/recipient-set.ts';
 import type { SafetrailDb } from './db.ts';
 import { guardWrite, OlderRecipientSetError } from './errors.ts';

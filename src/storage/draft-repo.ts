@@ -1,7 +1,7 @@
 /**
  * Encrypted drafts. A draft row holds its per-draft key wrapped by the staff key and the
  * draft's content encrypted under that per-draft key; its ids and times are the only
- * readable fields. Sealing a draft into the outbox deletes it (see outbox-repo queueSealed).
+ * readable fields. Sealing a draft into the outbox deletes it (see outbox-queue.ts).
  */
 import type { SafetrailDb } from './db.ts';
 import { guardWrite } from './errors.ts';

@@ -27,14 +27,6 @@ export interface DeviceUploadDeps {
   force?: boolean;
 }
 
-export const UPLOAD_CHANNEL = 'safetrail-upload';
-
-export interface UploadMessage {
-  type: 'upload-finished';
-  report: SyncReport;
-  at: number;
-}
-
 export async function runDeviceUpload(deps: DeviceUploadDeps): Promise<SyncReport | null> {
   const device = await deps.loadDevice();
   if (!device) return null;
@@ -51,12 +43,4 @@ export async function runDeviceUpload(deps: DeviceUploadDeps): Promise<SyncRepor
     now: deps.now ?? Date.now,
     force: deps.force ?? false,
   });
-}
-
-/** Tells every open page (and the worker) that a run ended, so status panels refresh. */
-export function announceUpload(report: SyncReport): void {
-  if (typeof BroadcastChannel === 'undefined') return;
-  const channel = new BroadcastChannel(UPLOAD_CHANNEL);
-  channel.postMessage({ type: 'upload-finished', report, at: Date.now() } satisfies UploadMessage);
-  channel.close();
 }

@@ -1,8 +1,11 @@
 import { render } from 'preact';
-import { registerServiceWorker, requestPersistentStorage } from '../platform/service-worker.ts';
 import { App } from './app/App.tsx';
 import './styles/global.css';
 
 render(<App />, document.getElementById('app')!);
-registerServiceWorker();
-void requestPersistentStorage();
+
+// Registration is not needed to draw the first screen, so it loads just after.
+void import('../platform/service-worker.ts').then((sw) => {
+  sw.registerServiceWorker();
+  void sw.requestPersistentStorage();
+});

@@ -5,7 +5,8 @@ import {
   type PublicJwk,
 } from '../../src/crypto/signing.ts';
 import { deleteProfile } from '../../src/storage/profile-repo.ts';
-import { createOutboxStore, listRecent, queueSealed } from '../../src/storage/outbox-repo.ts';
+import { queueSealed } from '../../src/storage/outbox-queue.ts';
+import { createOutboxStore, listRecent } from '../../src/storage/outbox-repo.ts';
 import type { OutboxRecord } from '../../src/storage/records.ts';
 import { runUpload } from '../../src/sync/engine.ts';
 import type { Receipt } from '../../src/sync/receipt.ts';

@@ -9,7 +9,8 @@ import { expect } from 'vitest';
 import type { PublicJwk } from '../../src/crypto/signing.ts';
 import { SafetrailDb } from '../../src/storage/db.ts';
 import { getDraft, putDraft } from '../../src/storage/draft-repo.ts';
-import { createOutboxStore, queueSealed } from '../../src/storage/outbox-repo.ts';
+import { queueSealed } from '../../src/storage/outbox-queue.ts';
+import { createOutboxStore } from '../../src/storage/outbox-repo.ts';
 import type { OutboxRecord } from '../../src/storage/records.ts';
 import { ApiError, UNREACHABLE } from '../../src/sync/api-client.ts';
 import {

@@ -1,10 +1,9 @@
 /**
- * The app's routes. Screens other than the start page load on demand (all precached, so
+ * The app's routes. Every screen loads on demand (all precached, so
  * they open offline too), which keeps the JS needed to show the capture screen small.
  */
 import { Link, Outlet, createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { Layout } from '../components/Layout.tsx';
-import { HomeScreen } from './HomeScreen.tsx';
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 
@@ -22,7 +21,11 @@ const rootRoute = createRootRoute({
   ),
 });
 
-const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: HomeScreen });
+const homeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('./HomeScreen.tsx'), 'HomeScreen'),
+});
 
 export const setupRoute = createRoute({
   getParentRoute: () => rootRoute,

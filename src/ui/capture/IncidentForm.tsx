@@ -7,7 +7,6 @@ import { Field } from '../components/Field.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { useUploadScheduler } from '../sync/UploadContext.tsx';
 import { discardDraft, openDraft, saveDraft, type OpenDraft } from './drafts.ts';
-import { sealIncident } from './seal-incident.ts';
 import { useAutosave, type SaveState } from './use-autosave.ts';
 
 /** Loads the draft, then hands it to the form; a missing draft gets a plain message. */
@@ -64,6 +63,8 @@ function IncidentForm({ draft }: { draft: OpenDraft }) {
     setFailure('');
     try {
       await flush();
+      // Sealing (HPKE, envelope checks) loads only now, keeping the form itself light.
+      const { sealIncident } = await import('./seal-incident.ts');
       const reference = await sealIncident(session.db, session.device!, staff, draft.id, fields);
       scheduler?.trigger('sealed');
       await navigate({ to: '/capture', search: { sealed: reference } });

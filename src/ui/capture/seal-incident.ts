@@ -8,7 +8,7 @@ import { incidentReference, type IncidentCreatedPayload, type IncidentFields } f
 import { ulid } from '../../domain/ulid.ts';
 import type { SafetrailDb } from '../../storage/db.ts';
 import { takeNextSeq } from '../../storage/device-repo.ts';
-import { queueSealed } from '../../storage/outbox-repo.ts';
+import { queueSealed } from '../../storage/outbox-queue.ts';
 import type { DeviceRecord } from '../../storage/records.ts';
 import type { StaffSession } from '../app/session.tsx';
 

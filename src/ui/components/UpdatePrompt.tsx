@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { applyUpdate, onUpdateWaiting } from '../../platform/service-worker.ts';
+import { applyUpdate, onUpdateWaiting } from '../../platform/update-state.ts';
 
 /** "A new version is ready": applied only when the user chooses, never mid-record. */
 export function UpdatePrompt() {

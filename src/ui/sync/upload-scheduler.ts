@@ -5,13 +5,11 @@
  * Background Sync, so these page-side triggers are what makes them deliver. The worker
  * does the upload when it controls the page; otherwise the page runs the same engine.
  */
-import { askWorkerToUpload } from '../../platform/service-worker.ts';
+import { askWorkerToUpload } from '../../platform/worker-upload.ts';
 import type { SafetrailDb } from '../../storage/db.ts';
-import { getDevice } from '../../storage/device-repo.ts';
-import { createOutboxStore } from '../../storage/outbox-repo.ts';
 import { nextDelay } from '../../sync/backoff.ts';
-import { announceUpload, runDeviceUpload, UPLOAD_CHANNEL, type UploadMessage } from '../../sync/device-upload.ts';
 import type { SyncReport } from '../../sync/engine.ts';
+import { announceUpload, UPLOAD_CHANNEL, type UploadMessage } from '../../sync/upload-channel.ts';
 
 const HEARTBEAT_MS = 2 * 60_000;
 
@@ -19,14 +17,6 @@ export interface UploadScheduler {
   trigger: (reason: string) => void;
   onReport: (listener: (report: SyncReport) => void) => () => void;
   stop: () => void;
-}
-
-export function uploadInPage(db: SafetrailDb, force: boolean): Promise<SyncReport | null> {
-  return runDeviceUpload({
-    loadDevice: () => getDevice(db),
-    store: createOutboxStore(db),
-    force,
-  });
 }
 
 export function startUploadScheduler(db: SafetrailDb): UploadScheduler {
@@ -57,7 +47,7 @@ export function startUploadScheduler(db: SafetrailDb): UploadScheduler {
     if (!timer) timer = setTimeout(() => ((timer = null), trigger('timer')), HEARTBEAT_MS);
     void (async () => {
       if (await askWorkerToUpload(force)) return; // the worker broadcasts its report
-      const report = await uploadInPage(db, force).catch(() => null);
+      const report = await import('./page-upload.ts').then((m) => m.uploadInPage(db, force)).catch(() => null);
       if (report) {
         announceUpload(report);
         if (!channel) deliver(report);
