@@ -11,7 +11,10 @@ export default tseslint.config(
       globals: { ...globals.browser, ...globals.node, ...globals.serviceworker },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       // Only the storage layer may talk to IndexedDB through Dexie: every other layer goes
       // through a repository, so encryption at rest cannot be bypassed by accident.
       'no-restricted-imports': [
@@ -20,7 +23,8 @@ export default tseslint.config(
           paths: [
             {
               name: 'dexie',
-              message: 'Dexie belongs to src/storage/: call a repository instead, so nothing is written to IndexedDB unencrypted.',
+              message:
+                'Dexie belongs to src/storage/: call a repository instead, so nothing is written to IndexedDB unencrypted.',
             },
           ],
         },

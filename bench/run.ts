@@ -16,7 +16,13 @@ import type { OutboxRecord } from '../src/storage/records.ts';
 import { createApiClient } from '../src/sync/api-client.ts';
 import { runUpload } from '../src/sync/engine.ts';
 import { API } from '../src/sync/protocol.ts';
-import { enrolTablet, seal, setupSchool, signedFetch, startTestServer } from '../test/server/helpers.ts';
+import {
+  enrolTablet,
+  seal,
+  setupSchool,
+  signedFetch,
+  startTestServer,
+} from '../test/server/helpers.ts';
 import { captureScreenJs, precacheGzip } from './capture-js.ts';
 
 interface Result {
@@ -32,23 +38,53 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const payload = (i: number) => ({
   type: 'incident.created',
   incidentId: ulid(),
-  fields: { what: `Benchmark incident ${i}: `.padEnd(600, 'x'), when: '2026-11-20T10:15', where: 'Museum trip', reportedBy: 'A. Teacher' },
+  fields: {
+    what: `Benchmark incident ${i}: `.padEnd(600, 'x'),
+    when: '2026-11-20T10:15',
+    where: 'Museum trip',
+    reportedBy: 'A. Teacher',
+  },
   recordedAt: new Date().toISOString(),
   recordedBy: 'A. Teacher',
 });
 
-function outboxRecord(envelope: Awaited<ReturnType<typeof sealEnvelope>>, hash: string): OutboxRecord {
+function outboxRecord(
+  envelope: Awaited<ReturnType<typeof sealEnvelope>>,
+  hash: string,
+): OutboxRecord {
   return {
-    id: envelope.id, seq: envelope.seq, kind: envelope.kind, school: envelope.school, createdAt: envelope.created,
-    state: 'sealed', envelope: canonicalJson(envelope), hash, attempts: 0, lastAttemptAt: null, nextAttemptAt: 0,
-    lastError: null, reference: `ST-${envelope.id.slice(-6)}`,
+    id: envelope.id,
+    seq: envelope.seq,
+    kind: envelope.kind,
+    school: envelope.school,
+    createdAt: envelope.created,
+    state: 'sealed',
+    envelope: canonicalJson(envelope),
+    hash,
+    attempts: 0,
+    lastAttemptAt: null,
+    nextAttemptAt: 0,
+    lastError: null,
+    reference: `ST-${envelope.id.slice(-6)}`,
   };
 }
 
 async function benchBundle() {
   const capture = captureScreenJs('dist');
-  results.push({ name: 'capture-screen JS (gzip)', value: Math.round(capture.bytes / 102.4) / 10, unit: 'kB', target: 80, measures: `entry + capture route chunks and their static imports (${capture.files.length} files)` });
-  results.push({ name: 'whole precache (gzip)', value: Math.round(precacheGzip('dist') / 102.4) / 10, unit: 'kB', target: 400, measures: 'every JS, CSS, HTML, SVG, PNG and manifest file the service worker precaches' });
+  results.push({
+    name: 'capture-screen JS (gzip)',
+    value: Math.round(capture.bytes / 102.4) / 10,
+    unit: 'kB',
+    target: 80,
+    measures: `entry + capture route chunks and their static imports (${capture.files.length} files)`,
+  });
+  results.push({
+    name: 'whole precache (gzip)',
+    value: Math.round(precacheGzip('dist') / 102.4) / 10,
+    unit: 'kB',
+    target: 400,
+    measures: 'every JS, CSS, HTML, SVG, PNG and manifest file the service worker precaches',
+  });
 }
 
 async function benchSeal() {
@@ -59,14 +95,31 @@ async function benchSeal() {
   for (let i = 1; i <= 200; i++) {
     const t0 = performance.now();
     const envelope = await sealEnvelope(
-      { id: ulid(), school: 's', device: 'd', seq: i, kind: 'incident.created', created: new Date().toISOString(), recipientSet: 1 },
-      payload(i), readers, device.privateKey,
+      {
+        id: ulid(),
+        school: 's',
+        device: 'd',
+        seq: i,
+        kind: 'incident.created',
+        created: new Date().toISOString(),
+        recipientSet: 1,
+      },
+      payload(i),
+      readers,
+      device.privateKey,
     );
     await queueSealed(db, outboxRecord(envelope, await envelopeHash(envelope)));
     times.push(performance.now() - t0);
   }
   await db.delete();
-  results.push({ name: 'seal and store one incident (median)', value: Math.round(median(times) * 100) / 100, unit: 'ms', target: null, measures: 'HPKE to 2 readers + AES-GCM + device signature + Dexie outbox write (Node, fake-indexeddb), 200 runs' });
+  results.push({
+    name: 'seal and store one incident (median)',
+    value: Math.round(median(times) * 100) / 100,
+    unit: 'ms',
+    target: null,
+    measures:
+      'HPKE to 2 readers + AES-GCM + device signature + Dexie outbox write (Node, fake-indexeddb), 200 runs',
+  });
 }
 
 async function benchSyncAndIngest() {
@@ -79,13 +132,30 @@ async function benchSyncAndIngest() {
       const envelope = await seal(school, tablet, payload(i));
       await queueSealed(db, outboxRecord(envelope, await envelopeHash(envelope)));
     }
-    const api = createApiClient({ endpoint: server.url, device: { deviceId: tablet.id, signingKey: tablet.keys.privateKey } });
+    const api = createApiClient({
+      endpoint: server.url,
+      device: { deviceId: tablet.id, signingKey: tablet.keys.privateKey },
+    });
     const t0 = performance.now();
-    const report = await runUpload({ store: createOutboxStore(db), transport: api.uploadTransport(), receiptKey: school.receiptKey, school: school.id, now: Date.now });
+    const report = await runUpload({
+      store: createOutboxStore(db),
+      transport: api.uploadTransport(),
+      receiptKey: school.receiptKey,
+      school: school.id,
+      now: Date.now,
+    });
     const seconds = (performance.now() - t0) / 1000;
-    if (report.delivered !== 1000) throw new Error(`only ${report.delivered} of 1000 delivered: ${report.error}`);
+    if (report.delivered !== 1000)
+      throw new Error(`only ${report.delivered} of 1000 delivered: ${report.error}`);
     await db.delete();
-    results.push({ name: 'sync 1,000 queued envelopes', value: Math.round(seconds * 100) / 100, unit: 's', target: 5, measures: 'engine + signed HTTP batches to a local endpoint, receipts verified, local copies deleted (client and endpoint share this 2-core machine)' });
+    results.push({
+      name: 'sync 1,000 queued envelopes',
+      value: Math.round(seconds * 100) / 100,
+      unit: 's',
+      target: 5,
+      measures:
+        'engine + signed HTTP batches to a local endpoint, receipts verified, local copies deleted (client and endpoint share this 2-core machine)',
+    });
 
     const batches: string[] = [];
     for (let b = 0; b < 20; b++) {
@@ -99,7 +169,14 @@ async function benchSyncAndIngest() {
       if (res.status !== 200) throw new Error(`ingest failed: ${res.status}`);
     }
     const rate = 2000 / ((performance.now() - t1) / 1000);
-    results.push({ name: 'endpoint ingest rate', value: Math.round(rate), unit: 'envelopes/s', target: null, measures: '2,000 envelopes in batches of 100: request signature, envelope shape and device signature verified, appended to the hash chain, receipt signed' });
+    results.push({
+      name: 'endpoint ingest rate',
+      value: Math.round(rate),
+      unit: 'envelopes/s',
+      target: null,
+      measures:
+        '2,000 envelopes in batches of 100: request signature, envelope shape and device signature verified, appended to the hash chain, receipt signed',
+    });
   } finally {
     await server.close();
   }
@@ -109,7 +186,16 @@ await benchBundle();
 await benchSeal();
 await benchSyncAndIngest();
 
-console.table(results.map((r) => ({ name: r.name, value: r.value, unit: r.unit, target: r.target ?? '—' })));
+console.table(
+  results.map((r) => ({ name: r.name, value: r.value, unit: r.unit, target: r.target ?? '—' })),
+);
 for (const r of results) console.log(`- ${r.name}: ${r.measures}`);
-writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results.map(({ name, value, unit, target }) => ({ name, value, unit, target })), null, 2) + '\n');
+writeFileSync(
+  new URL('./results.json', import.meta.url),
+  JSON.stringify(
+    results.map(({ name, value, unit, target }) => ({ name, value, unit, target })),
+    null,
+    2,
+  ) + '\n',
+);
 console.log('Wrote bench/results.json');

@@ -14,13 +14,24 @@ function newestMtime(path) {
 }
 
 const built = newestMtime(join(root, 'dist/index.html'));
-const sources = Math.max(...['src', 'sw', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) => newestMtime(join(root, p))));
+const sources = Math.max(
+  ...['src', 'sw', 'public', 'index.html', 'vite.config.ts', 'package.json'].map((p) =>
+    newestMtime(join(root, p)),
+  ),
+);
 if (!built || sources > built) {
   console.log('Building the app…');
-  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/server/main.ts')], { cwd: root, stdio: 'inherit', env: process.env });
+const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/server/main.ts')], {
+  cwd: root,
+  stdio: 'inherit',
+  env: process.env,
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -5,7 +5,9 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(CHROMIUM)) {
-  console.error(`Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (as root), then run npm test again.`);
+  console.error(
+    `Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (as root), then run npm test again.`,
+  );
   process.exit(1);
 }
 
@@ -26,11 +28,25 @@ let status = run('npx', ['vite', 'build', '--logLevel', 'warn']);
 if (status !== 0) process.exit(status);
 
 console.log('\n== Unit, storage, server and component tests');
-const unit = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/unit.json']);
+const unit = run('npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=.tmp/unit.json',
+]);
 tally('.tmp/unit.json');
 
 console.log('\n== Browser tests (Chromium)');
-const e2e = run('npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/e2e.json']);
+const e2e = run('npx', [
+  'vitest',
+  'run',
+  '--config',
+  'vitest.e2e.config.ts',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=.tmp/e2e.json',
+]);
 tally('.tmp/e2e.json');
 
 console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);

@@ -29,7 +29,8 @@ export function toBase64Url(bytes: Uint8Array | ArrayBuffer): string {
 /** Decodes base64url; throws on any character outside the alphabet rather than guessing. */
 export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   if (!B64URL.test(text) || text.length % 4 === 1) throw new Error('Invalid base64url text');
-  const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
+  const padded =
+    text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
   const binary = atob(padded);
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);

@@ -21,17 +21,27 @@ export async function createDraftKey(draftId: string, staffKey: CryptoKey): Prom
   return { key, wrappedKey };
 }
 
-export async function openDraftKey(draftId: string, staffKey: CryptoKey, wrappedKey: Sealed): Promise<CryptoKey> {
+export async function openDraftKey(
+  draftId: string,
+  staffKey: CryptoKey,
+  wrappedKey: Sealed,
+): Promise<CryptoKey> {
   const raw = await aesGcmDecrypt(staffKey, wrappedKey, utf8(`safetrail/v1/draft-key|${draftId}`));
   const key = await subtle().importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
   raw.fill(0);
   return key;
 }
 
-export async function encryptDraft(draftId: string, key: CryptoKey, value: unknown): Promise<Sealed> {
+export async function encryptDraft(
+  draftId: string,
+  key: CryptoKey,
+  value: unknown,
+): Promise<Sealed> {
   return aesGcmEncrypt(key, utf8(JSON.stringify(value)), utf8(`safetrail/v1/draft|${draftId}`));
 }
 
 export async function decryptDraft<T>(draftId: string, key: CryptoKey, sealed: Sealed): Promise<T> {
-  return JSON.parse(fromUtf8(await aesGcmDecrypt(key, sealed, utf8(`safetrail/v1/draft|${draftId}`)))) as T;
+  return JSON.parse(
+    fromUtf8(await aesGcmDecrypt(key, sealed, utf8(`safetrail/v1/draft|${draftId}`))),
+  ) as T;
 }

@@ -44,7 +44,10 @@ export async function encryptDslBundle(
   return { salt: toBase64Url(salt), iterations, ...sealed };
 }
 
-export async function decryptDslBundle(stored: EncryptedBundle, passphrase: string): Promise<UnlockedDslKeys> {
+export async function decryptDslBundle(
+  stored: EncryptedBundle,
+  passphrase: string,
+): Promise<UnlockedDslKeys> {
   const key = await deriveWrappingKey(passphrase, fromBase64Url(stored.salt), stored.iterations);
   let bundle: DslKeyBundle;
   try {

@@ -3,7 +3,9 @@ import { toBase64Url, utf8 } from './bytes.ts';
 
 const subtle = () => globalThis.crypto.subtle;
 
-export async function sha256(data: Uint8Array<ArrayBuffer> | string): Promise<Uint8Array<ArrayBuffer>> {
+export async function sha256(
+  data: Uint8Array<ArrayBuffer> | string,
+): Promise<Uint8Array<ArrayBuffer>> {
   const bytes = typeof data === 'string' ? utf8(data) : data;
   return new Uint8Array(await subtle().digest('SHA-256', bytes));
 }
@@ -16,7 +18,9 @@ export async function hmacSha256(
   key: Uint8Array<ArrayBuffer>,
   data: Uint8Array<ArrayBuffer>,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const k = await subtle().importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const k = await subtle().importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+  ]);
   return new Uint8Array(await subtle().sign('HMAC', k, data));
 }
 

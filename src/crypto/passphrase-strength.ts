@@ -15,7 +15,12 @@ export function passphraseStrength(p: string): StrengthResult {
   const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(p)).length;
   const unique = new Set(p).size;
   if (p.length < MIN_PASSPHRASE_LENGTH) {
-    return { score: 0, label: 'Too short', acceptable: false, advice: `Use at least ${MIN_PASSPHRASE_LENGTH} characters; several unrelated words work well.` };
+    return {
+      score: 0,
+      label: 'Too short',
+      acceptable: false,
+      advice: `Use at least ${MIN_PASSPHRASE_LENGTH} characters; several unrelated words work well.`,
+    };
   }
   let score = 1;
   if (p.length >= 16) score++;
@@ -28,6 +33,9 @@ export function passphraseStrength(p: string): StrengthResult {
     score: s,
     label: labels[s],
     acceptable: s >= 2,
-    advice: s >= 3 ? 'A good passphrase. Keep it private and do not reuse it.' : 'Make it longer, or mix capitals, digits and symbols.',
+    advice:
+      s >= 3
+        ? 'A good passphrase. Keep it private and do not reuse it.'
+        : 'Make it longer, or mix capitals, digits and symbols.',
   };
 }

@@ -42,7 +42,11 @@ export async function createStaffKey(
 }
 
 /** Throws WrongSecretError when the PIN does not open the key. */
-export async function unlockStaffKey(profileId: string, pin: string, stored: WrappedStaffKey): Promise<CryptoKey> {
+export async function unlockStaffKey(
+  profileId: string,
+  pin: string,
+  stored: WrappedStaffKey,
+): Promise<CryptoKey> {
   const wrapping = await deriveWrappingKey(pin, fromBase64Url(stored.salt), stored.iterations);
   try {
     const raw = await aesGcmDecrypt(wrapping, stored.wrappedKey, aadFor(profileId));

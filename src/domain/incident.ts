@@ -41,7 +41,8 @@ export function validateIncident(fields: IncidentFields, now: Date = new Date())
   if (!fields.reportedBy.trim()) errors.reportedBy = 'Say who reported it.';
   for (const key of Object.keys(FIELD_LIMITS) as (keyof IncidentFields)[]) {
     if (fields[key].length > FIELD_LIMITS[key]) {
-      errors[key] = `This is too long: at most ${FIELD_LIMITS[key].toLocaleString('en-GB')} characters.`;
+      errors[key] =
+        `This is too long: at most ${FIELD_LIMITS[key].toLocaleString('en-GB')} characters.`;
     }
   }
   return errors;

@@ -118,7 +118,9 @@ async function uploadAll(deps: UploadDeps): Promise<SyncReport> {
   const tried = new Set<string>();
   for (;;) {
     const dueBy = deps.force ? Number.MAX_SAFE_INTEGER : deps.now();
-    const due = (await store.listDue(dueBy, batchSize + tried.size)).filter((i) => !tried.has(i.id)).slice(0, batchSize);
+    const due = (await store.listDue(dueBy, batchSize + tried.size))
+      .filter((i) => !tried.has(i.id))
+      .slice(0, batchSize);
     if (due.length === 0) break;
     const batch = fitBody(due);
     for (const i of batch) tried.add(i.id);

@@ -26,16 +26,26 @@ export function parseEnrollmentText(text: string): ParseResult {
   try {
     url = new URL(text.trim());
   } catch {
-    return { ok: false, message: 'That is not an enrollment link. Copy the whole link from the DSL’s screen, starting with http.' };
+    return {
+      ok: false,
+      message:
+        'That is not an enrollment link. Copy the whole link from the DSL’s screen, starting with http.',
+    };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, message: 'An enrollment link starts with https:// (or http:// inside the school network).' };
+    return {
+      ok: false,
+      message: 'An enrollment link starts with https:// (or http:// inside the school network).',
+    };
   }
   const code = normaliseCode(url.searchParams.get('code') ?? '');
   const fingerprint = url.searchParams.get('fp') ?? '';
   if (!code) return { ok: false, message: 'The link’s one-time code is missing or mistyped.' };
   if (!isBase64Url(fingerprint, 32)) {
-    return { ok: false, message: 'The link’s school key fingerprint is missing or mistyped. Copy the whole link.' };
+    return {
+      ok: false,
+      message: 'The link’s school key fingerprint is missing or mistyped. Copy the whole link.',
+    };
   }
   return { ok: true, ticket: { endpoint: url.origin, code, fingerprint } };
 }

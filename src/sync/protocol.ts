@@ -133,6 +133,11 @@ export interface PullResponse {
 }
 
 /** The proof statement a device key signs; `code` is in the normaliseCode() form (XXXX-XXXX-XXXX). */
-export function keyProofStatement(purpose: 'setup' | 'register', name: string, publicKey: PublicJwk, code: string) {
+export function keyProofStatement(
+  purpose: 'setup' | 'register',
+  name: string,
+  publicKey: PublicJwk,
+  code: string,
+) {
   return { purpose: `safetrail/v1/${purpose}`, name, publicKey, code };
 }

@@ -31,9 +31,16 @@ export async function verifyReceipt(
 ): Promise<boolean> {
   const r = receipt as Partial<Receipt> | null;
   if (
-    typeof r !== 'object' || r === null || r.v !== 1 || !isBase64Url(r.sig, 64) ||
-    r.id !== expected.id || r.envelopeHash !== expected.envelopeHash || r.school !== expected.school ||
-    !Number.isSafeInteger(r.logIndex) || typeof r.chainHead !== 'string' || typeof r.receivedAt !== 'string'
+    typeof r !== 'object' ||
+    r === null ||
+    r.v !== 1 ||
+    !isBase64Url(r.sig, 64) ||
+    r.id !== expected.id ||
+    r.envelopeHash !== expected.envelopeHash ||
+    r.school !== expected.school ||
+    !Number.isSafeInteger(r.logIndex) ||
+    typeof r.chainHead !== 'string' ||
+    typeof r.receivedAt !== 'string'
   ) {
     return false;
   }

@@ -6,7 +6,13 @@
  */
 import { isBase64Url } from '../crypto/bytes.ts';
 import { readerKid } from '../crypto/reader-kid.ts';
-import { fingerprint, isPublicJwk, signObject, verifyObject, type PublicJwk } from '../crypto/signing.ts';
+import {
+  fingerprint,
+  isPublicJwk,
+  signObject,
+  verifyObject,
+  type PublicJwk,
+} from '../crypto/signing.ts';
 
 export type ReaderRole = 'dsl' | 'recovery';
 
@@ -32,20 +38,34 @@ export interface SignedRecipientSet extends RecipientSetBody {
   sig: string;
 }
 
-export async function signRecipientSet(body: RecipientSetBody, schoolSigningKey: CryptoKey): Promise<SignedRecipientSet> {
+export async function signRecipientSet(
+  body: RecipientSetBody,
+  schoolSigningKey: CryptoKey,
+): Promise<SignedRecipientSet> {
   return { ...body, sig: await signObject(schoolSigningKey, body) };
 }
 
 function shapeOk(s: Partial<SignedRecipientSet> | null): s is SignedRecipientSet {
   return (
-    typeof s === 'object' && s !== null && s.v === 1 &&
-    typeof s.school === 'string' && typeof s.schoolName === 'string' &&
-    Number.isSafeInteger(s.version) && (s.version ?? 0) >= 1 &&
-    typeof s.issued === 'string' && isPublicJwk(s.signingKey) && isPublicJwk(s.receiptKey) &&
-    isBase64Url(s.sig, 64) && Array.isArray(s.readers) && s.readers.length > 0 &&
+    typeof s === 'object' &&
+    s !== null &&
+    s.v === 1 &&
+    typeof s.school === 'string' &&
+    typeof s.schoolName === 'string' &&
+    Number.isSafeInteger(s.version) &&
+    (s.version ?? 0) >= 1 &&
+    typeof s.issued === 'string' &&
+    isPublicJwk(s.signingKey) &&
+    isPublicJwk(s.receiptKey) &&
+    isBase64Url(s.sig, 64) &&
+    Array.isArray(s.readers) &&
+    s.readers.length > 0 &&
     s.readers.every(
-      (r) => typeof r?.name === 'string' && (r.role === 'dsl' || r.role === 'recovery') &&
-        isBase64Url(r.kid, 16) && isBase64Url(r.publicKey, 65),
+      (r) =>
+        typeof r?.name === 'string' &&
+        (r.role === 'dsl' || r.role === 'recovery') &&
+        isBase64Url(r.kid, 16) &&
+        isBase64Url(r.publicKey, 65),
     )
   );
 }
@@ -70,17 +90,22 @@ export async function verifyRecipientSet(
   const s = candidate as Partial<SignedRecipientSet> | null;
   if (!shapeOk(s)) throw new RecipientSetError('The list of safeguarding leads is malformed.');
   if ((await fingerprint(s.signingKey)) !== pinnedFingerprint) {
-    throw new RecipientSetError('The list of safeguarding leads is not signed by this school’s key.');
+    throw new RecipientSetError(
+      'The list of safeguarding leads is not signed by this school’s key.',
+    );
   }
   const { sig, ...body } = s;
   if (!(await verifyObject(s.signingKey, sig, body))) {
     throw new RecipientSetError('The signature on the list of safeguarding leads is not valid.');
   }
   for (const r of s.readers) {
-    if ((await readerKid(r.publicKey)) !== r.kid) throw new RecipientSetError('A reader’s key id does not match its key.');
+    if ((await readerKid(r.publicKey)) !== r.kid)
+      throw new RecipientSetError('A reader’s key id does not match its key.');
   }
   if (s.version < heldVersion) {
-    throw new RecipientSetError('This list of safeguarding leads is older than the one this device holds.');
+    throw new RecipientSetError(
+      'This list of safeguarding leads is older than the one this device holds.',
+    );
   }
   return s;
 }

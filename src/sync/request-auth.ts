@@ -17,7 +17,13 @@ export const AUTH_HEADERS = {
 
 export const REPLAY_WINDOW_MS = 5 * 60_000;
 
-export async function requestSigningString(method: string, path: string, time: string, nonce: string, body: string) {
+export async function requestSigningString(
+  method: string,
+  path: string,
+  time: string,
+  nonce: string,
+  body: string,
+) {
   return `safetrail/v1/request\n${method.toUpperCase()}\n${path}\n${time}\n${nonce}\n${await sha256B64(body)}`;
 }
 
@@ -31,7 +37,10 @@ export async function signRequest(
 ): Promise<Record<string, string>> {
   const time = String(now);
   const nonce = toBase64Url(randomBytes(16));
-  const signature = await sign(deviceKey, utf8(await requestSigningString(method, path, time, nonce, body)));
+  const signature = await sign(
+    deviceKey,
+    utf8(await requestSigningString(method, path, time, nonce, body)),
+  );
   return {
     [AUTH_HEADERS.device]: deviceId,
     [AUTH_HEADERS.time]: time,
@@ -49,5 +58,9 @@ export async function verifyRequestSignature(
   nonce: string,
   body: string,
 ): Promise<boolean> {
-  return verify(publicKey, signature, utf8(await requestSigningString(method, path, time, nonce, body)));
+  return verify(
+    publicKey,
+    signature,
+    utf8(await requestSigningString(method, path, time, nonce, body)),
+  );
 }

@@ -30,7 +30,8 @@ function renderGate() {
   );
 }
 
-const type = (label: string, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
+const type = (label: string, value: string) =>
+  fireEvent.input(screen.getByLabelText(label), { target: { value } });
 
 describe('StaffGate: a member of staff’s own PIN on a shared tablet', () => {
   it('explains each problem in words next to its field and creates nothing', async () => {
@@ -72,7 +73,9 @@ describe('StaffGate: a member of staff’s own PIN on a shared tablet', () => {
 
     type('PIN', '000000');
     fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
-    expect(await screen.findByText(/That PIN is not right \(1 wrong try\)/, {}, { timeout: 10_000 })).toBeTruthy();
+    expect(
+      await screen.findByText(/That PIN is not right \(1 wrong try\)/, {}, { timeout: 10_000 }),
+    ).toBeTruthy();
     expect(screen.queryByText('Secret capture screen')).toBeNull();
 
     type('PIN', '482916');

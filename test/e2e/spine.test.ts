@@ -23,7 +23,10 @@ let dslContext: BrowserContext;
 let tabletContext: BrowserContext;
 
 function envelopesOnServer(): number {
-  const db = new Database(join(endpoint.dataDir, 'safetrail.sqlite'), { readonly: true, fileMustExist: true });
+  const db = new Database(join(endpoint.dataDir, 'safetrail.sqlite'), {
+    readonly: true,
+    fileMustExist: true,
+  });
   try {
     return (db.prepare('SELECT COUNT(*) AS n FROM log').get() as { n: number }).n;
   } finally {
@@ -32,7 +35,9 @@ function envelopesOnServer(): number {
 }
 
 async function waitForServiceWorkerControl(page: Page) {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: 20_000,
+  });
 }
 
 beforeAll(async () => {
@@ -53,11 +58,19 @@ describe('the spine: capture offline, seal, sync, delete after receipt, read', (
     const dsl = new DslPages(dslPage);
 
     // 1. School set-up, then the console unlocks only with the passphrase.
-    const recoveryKey = await dsl.setUpSchool(endpoint.url, endpoint.setupCode, 'Gracefield School', 'Dana Lead', PASSPHRASE);
+    const recoveryKey = await dsl.setUpSchool(
+      endpoint.url,
+      endpoint.setupCode,
+      'Gracefield School',
+      'Dana Lead',
+      PASSPHRASE,
+    );
     expect(recoveryKey.replace(/\s/g, '')).toMatch(/^[A-Za-z0-9_-]{43}$/);
     await dslPage.getByLabel('Your passphrase').fill('not the passphrase at all');
     await dslPage.getByRole('button', { name: 'Unlock' }).click();
-    await expect.poll(() => dslPage.getByText('That passphrase is not right.').count(), { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(() => dslPage.getByText('That passphrase is not right.').count(), { timeout: 20_000 })
+      .toBe(1);
     await dsl.unlock(PASSPHRASE);
 
     // 2. Enrollment with a one-time code carrying the school key's fingerprint.
@@ -72,7 +85,9 @@ describe('the spine: capture offline, seal, sync, delete after receipt, read', (
     // The same code cannot enroll a second device.
     const otherPage = await (await browser.newContext()).newPage();
     await new TabletPages(otherPage).enroll(endpoint.url, link, 'Second tablet');
-    await expect.poll(() => otherPage.getByRole('alert').textContent(), { timeout: 20_000 }).toMatch(/already been used/i);
+    await expect
+      .poll(() => otherPage.getByRole('alert').textContent(), { timeout: 20_000 })
+      .toMatch(/already been used/i);
     await otherPage.context().close();
 
     // 3. Offline: the shell comes from the service worker; a draft survives a reload.
@@ -80,28 +95,40 @@ describe('the spine: capture offline, seal, sync, delete after receipt, read', (
     await tabletPage.reload();
     await tablet.unlock(PIN);
     await tablet.startIncident();
-    await tablet.field('What happened').fill(`A pupil was sent unkind messages on a game chat. ${MARKER}`);
+    await tablet
+      .field('What happened')
+      .fill(`A pupil was sent unkind messages on a game chat. ${MARKER}`);
     await tablet.field('Where it happened').fill('Science Museum trip, gallery 3');
-    await expect.poll(() => tablet.saveStatus().textContent(), { timeout: 10_000 }).toMatch(/Draft saved/);
+    await expect
+      .poll(() => tablet.saveStatus().textContent(), { timeout: 10_000 })
+      .toMatch(/Draft saved/);
     await tabletPage.reload();
     await tablet.unlock(PIN);
     // Reloaded on the draft's own address: after the PIN, the same draft is open again.
     await expect.poll(() => tablet.field('What happened').inputValue()).toContain(MARKER);
-    expect(await tablet.field('Where it happened').inputValue()).toBe('Science Museum trip, gallery 3');
+    expect(await tablet.field('Where it happened').inputValue()).toBe(
+      'Science Museum trip, gallery 3',
+    );
     // And it is listed among the teacher's drafts, resumable from there.
     await tabletPage.getByRole('link', { name: 'Save and close' }).click();
-    await tabletPage.getByRole('link', { name: /Continue draft: A pupil was sent unkind messages/ }).click();
+    await tabletPage
+      .getByRole('link', { name: /Continue draft: A pupil was sent unkind messages/ })
+      .click();
     await expect.poll(() => tablet.field('What happened').inputValue()).toContain(MARKER);
 
     // 4. Submit offline: sealed and queued, and the draft is gone.
     await tablet.submit();
     await tabletPage.getByText(/is sealed and queued/).waitFor();
-    await expect.poll(() => tablet.outboxStatus().textContent()).toMatch(/1 sealed record is queued/);
+    await expect
+      .poll(() => tablet.outboxStatus().textContent())
+      .toMatch(/1 sealed record is queued/);
     await expect(tabletPage.getByText(/No drafts/).count()).resolves.toBe(1);
 
     // Offline really cuts the worker's uploads: asking it to sync delivers nothing.
     await tablet.syncNow();
-    await expect.poll(() => tablet.outboxStatus().textContent(), { timeout: 15_000 }).toMatch(/Last try: .*(reach|connection)/i);
+    await expect
+      .poll(() => tablet.outboxStatus().textContent(), { timeout: 15_000 })
+      .toMatch(/Last try: .*(reach|connection)/i);
     expect(envelopesOnServer()).toBe(0);
 
     const offlineDump = await tablet.dumpIndexedDb();
@@ -111,7 +138,9 @@ describe('the spine: capture offline, seal, sync, delete after receipt, read', (
     // 5-6. Back online: delivered, receipt verified, local copy deleted, exactly one envelope.
     await tabletContext.setOffline(false);
     await tabletPage.getByText(/Delivered to the safeguarding leads/).waitFor({ timeout: 30_000 });
-    await expect.poll(() => tablet.outboxStatus().textContent()).toMatch(/Nothing is waiting to send/);
+    await expect
+      .poll(() => tablet.outboxStatus().textContent())
+      .toMatch(/Nothing is waiting to send/);
     expect(envelopesOnServer()).toBe(1);
     const onlineDump = await tablet.dumpIndexedDb();
     expect(onlineDump).toMatch(/\/outbox: \[\]/);

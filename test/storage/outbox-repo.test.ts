@@ -3,7 +3,12 @@ import { canonicalJson } from '../../src/crypto/canonical-json.ts';
 import { getDraft, putDraft } from '../../src/storage/draft-repo.ts';
 import { StorageFullError } from '../../src/storage/errors.ts';
 import { queueSealed } from '../../src/storage/outbox-queue.ts';
-import { createOutboxStore, listProblems, listRecent, outboxSummary } from '../../src/storage/outbox-repo.ts';
+import {
+  createOutboxStore,
+  listProblems,
+  listRecent,
+  outboxSummary,
+} from '../../src/storage/outbox-repo.ts';
 import type { DraftRecord, OutboxRecord } from '../../src/storage/records.ts';
 import type { Receipt } from '../../src/sync/receipt.ts';
 import { fakeEnvelope, outboxRecordFor } from '../unit/sync/fixtures.ts';

@@ -22,20 +22,32 @@ export function HomeScreen() {
   return (
     <>
       <h1>Welcome to Safetrail</h1>
-      <p>Safetrail records e-safety and safeguarding incidents, even with no signal, and seals each record so that only your school’s safeguarding leads can read it.</p>
+      <p>
+        Safetrail records e-safety and safeguarding incidents, even with no signal, and seals each
+        record so that only your school’s safeguarding leads can read it.
+      </p>
       <div class="card">
         <h2>A tablet or laptop for staff</h2>
         <p>Ask your Designated Safeguarding Lead for an enrollment code.</p>
-        <Link className="button" to="/enroll">Enroll this device</Link>
+        <Link className="button" to="/enroll">
+          Enroll this device
+        </Link>
       </div>
       {configured === false && (
         <div class="card">
           <h2>A new school endpoint</h2>
-          <p>This endpoint has no school yet. The lead DSL sets it up with the set-up code the endpoint printed when it started.</p>
-          <Link className="button secondary" to="/setup">Set up the school</Link>
+          <p>
+            This endpoint has no school yet. The lead DSL sets it up with the set-up code the
+            endpoint printed when it started.
+          </p>
+          <Link className="button secondary" to="/setup">
+            Set up the school
+          </Link>
         </div>
       )}
-      {configured === null && <Notice tone="warn">The school endpoint cannot be reached right now.</Notice>}
+      {configured === null && (
+        <Notice tone="warn">The school endpoint cannot be reached right now.</Notice>
+      )}
     </>
   );
 }

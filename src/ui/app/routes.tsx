@@ -2,7 +2,14 @@
  * The app's routes. Every screen loads on demand (all precached, so
  * they open offline too), which keeps the JS needed to show the capture screen small.
  */
-import { Link, Outlet, createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import {
+  Link,
+  Outlet,
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+} from '@tanstack/react-router';
 import { Layout } from '../components/Layout.tsx';
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
@@ -16,7 +23,9 @@ const rootRoute = createRootRoute({
   notFoundComponent: () => (
     <>
       <h1>Page not found</h1>
-      <p><Link to="/">Go to the start page</Link></p>
+      <p>
+        <Link to="/">Go to the start page</Link>
+      </p>
     </>
   ),
 });
@@ -37,7 +46,10 @@ export const setupRoute = createRoute({
 export const enrollRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/enroll',
-  validateSearch: (s: Record<string, unknown>): { code?: string; fp?: string } => ({ code: str(s.code), fp: str(s.fp) }),
+  validateSearch: (s: Record<string, unknown>): { code?: string; fp?: string } => ({
+    code: str(s.code),
+    fp: str(s.fp),
+  }),
   component: lazyRouteComponent(() => import('../enroll/EnrollRoute.tsx'), 'EnrollRoute'),
 });
 
@@ -60,7 +72,14 @@ const consoleRoute = createRoute({
   component: lazyRouteComponent(() => import('../console/ConsoleScreen.tsx'), 'ConsoleScreen'),
 });
 
-const routeTree = rootRoute.addChildren([homeRoute, setupRoute, enrollRoute, captureRoute, draftRoute, consoleRoute]);
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  setupRoute,
+  enrollRoute,
+  captureRoute,
+  draftRoute,
+  consoleRoute,
+]);
 
 export const router = createRouter({ routeTree, defaultPreload: false });
 

@@ -43,7 +43,13 @@ export function useSession(): SessionValue {
   return value;
 }
 
-export function SessionProvider({ db, children }: { db: SafetrailDb; children: ComponentChildren }) {
+export function SessionProvider({
+  db,
+  children,
+}: {
+  db: SafetrailDb;
+  children: ComponentChildren;
+}) {
   const [device, setDevice] = useState<DeviceRecord | null | undefined>(undefined);
   const [staff, setStaff] = useState<StaffSession | null>(null);
   const [dsl, setDsl] = useState<DslSession | null>(null);

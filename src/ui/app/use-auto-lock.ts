@@ -8,7 +8,11 @@ import { useEffect } from 'preact/hooks';
 export const DEFAULT_IDLE_LOCK_MS = 10 * 60_000;
 export const HIDDEN_LOCK_MS = 60_000;
 
-export function useAutoLock(active: boolean, lock: () => Promise<void>, idleMs = DEFAULT_IDLE_LOCK_MS): void {
+export function useAutoLock(
+  active: boolean,
+  lock: () => Promise<void>,
+  idleMs = DEFAULT_IDLE_LOCK_MS,
+): void {
   useEffect(() => {
     if (!active) return;
     let lastActivity = Date.now();
@@ -21,7 +25,8 @@ export function useAutoLock(active: boolean, lock: () => Promise<void>, idleMs =
     };
     const timer = setInterval(() => {
       const now = Date.now();
-      if (now - lastActivity > idleMs || (hiddenAt !== null && now - hiddenAt > HIDDEN_LOCK_MS)) void lock();
+      if (now - lastActivity > idleMs || (hiddenAt !== null && now - hiddenAt > HIDDEN_LOCK_MS))
+        void lock();
     }, 5_000);
     const events = ['pointerdown', 'keydown', 'input', 'scroll'] as const;
     events.forEach((e) => window.addEventListener(e, touch, { passive: true }));

@@ -6,7 +6,8 @@ import { Notice } from '../components/Notice.tsx';
 import { SentPanel } from '../sync/SentPanel.tsx';
 import { draftSummaries, startDraft, type DraftSummary } from './drafts.ts';
 
-const time = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const time = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The teacher's start page: new incident, unfinished drafts, and what has been sent. */
 export function CaptureHome({ sealed }: { sealed?: string | undefined }) {
@@ -32,23 +33,37 @@ export function CaptureHome({ sealed }: { sealed?: string | undefined }) {
       <h1>Record an incident</h1>
       {sealed && (
         <Notice tone="ok" title={`Incident ${sealed} is sealed and queued.`}>
-          Only the safeguarding leads can open it. It will send automatically when this tablet is online; this page shows when it has been delivered.
+          Only the safeguarding leads can open it. It will send automatically when this tablet is
+          online; this page shows when it has been delivered.
         </Notice>
       )}
       {failure && <Notice tone="bad">{failure}</Notice>}
       <div class="actions">
-        <button type="button" onClick={() => void newIncident()}>New incident</button>
+        <button type="button" onClick={() => void newIncident()}>
+          New incident
+        </button>
       </div>
       <section class="card" aria-labelledby="drafts-title">
         <h2 id="drafts-title">Your unfinished drafts</h2>
         {drafts === null && <p role="status">Loading…</p>}
-        {drafts?.length === 0 && <p>No drafts. Drafts save themselves as you type, encrypted on this tablet.</p>}
+        {drafts?.length === 0 && (
+          <p>No drafts. Drafts save themselves as you type, encrypted on this tablet.</p>
+        )}
         {drafts && drafts.length > 0 && (
           <ul class="list">
             {drafts.map((d) => (
               <li key={d.id}>
-                <span>{d.preview} <span class="muted">· saved {time(d.updatedAt)}</span></span>
-                <Link className="button secondary" to="/capture/$draftId" params={{ draftId: d.id }} aria-label={`Continue draft: ${d.preview}`}>Continue</Link>
+                <span>
+                  {d.preview} <span class="muted">· saved {time(d.updatedAt)}</span>
+                </span>
+                <Link
+                  className="button secondary"
+                  to="/capture/$draftId"
+                  params={{ draftId: d.id }}
+                  aria-label={`Continue draft: ${d.preview}`}
+                >
+                  Continue
+                </Link>
               </li>
             ))}
           </ul>

@@ -11,17 +11,29 @@ function TabletOnly({ children }: { children: ComponentChildren }) {
   if (device === undefined) return <p role="status">Loading…</p>;
   if (device === null) return <Navigate to="/" />;
   if (device.role !== 'tablet') {
-    return <Notice tone="warn" title="Incidents are recorded on enrolled tablets">This browser is the safeguarding console. <Link to="/console">Open the console</Link></Notice>;
+    return (
+      <Notice tone="warn" title="Incidents are recorded on enrolled tablets">
+        This browser is the safeguarding console. <Link to="/console">Open the console</Link>
+      </Notice>
+    );
   }
   return <StaffGate>{children}</StaffGate>;
 }
 
 export function CaptureIndexRoute() {
   const { sealed } = useSearch({ from: '/capture' });
-  return <TabletOnly><CaptureHome sealed={sealed} /></TabletOnly>;
+  return (
+    <TabletOnly>
+      <CaptureHome sealed={sealed} />
+    </TabletOnly>
+  );
 }
 
 export function DraftRoute() {
   const { draftId } = useParams({ from: '/capture/$draftId' });
-  return <TabletOnly><IncidentFormScreen draftId={draftId} /></TabletOnly>;
+  return (
+    <TabletOnly>
+      <IncidentFormScreen draftId={draftId} />
+    </TabletOnly>
+  );
 }

@@ -18,18 +18,34 @@ export function IncidentFormScreen({ draftId }: { draftId: string }) {
   }, [session.db, session.staff, draftId]);
   if (draft === undefined) return <p role="status">Opening your draft…</p>;
   if (draft === null) {
-    return <Notice tone="warn" title="This draft is not here">It may have been submitted or discarded, or belong to another member of staff. <Link to="/capture">Back to your incidents</Link></Notice>;
+    return (
+      <Notice tone="warn" title="This draft is not here">
+        It may have been submitted or discarded, or belong to another member of staff.{' '}
+        <Link to="/capture">Back to your incidents</Link>
+      </Notice>
+    );
   }
   return <IncidentForm draft={draft} />;
 }
 
 function SaveStatus({ state }: { state: SaveState }) {
   const text =
-    state.kind === 'saving' ? 'Saving…' :
-    state.kind === 'saved' ? `Draft saved (encrypted) at ${state.at.toLocaleTimeString('en-GB')}` :
-    state.kind === 'failed' ? `Not saved: ${state.message} Keep this page open; we will try again.` :
-    'Changes save automatically, encrypted on this tablet.';
-  return <p class={state.kind === 'failed' ? 'notice bad' : 'muted'} role="status" data-testid="save-status">{text}</p>;
+    state.kind === 'saving'
+      ? 'Saving…'
+      : state.kind === 'saved'
+        ? `Draft saved (encrypted) at ${state.at.toLocaleTimeString('en-GB')}`
+        : state.kind === 'failed'
+          ? `Not saved: ${state.message} Keep this page open; we will try again.`
+          : 'Changes save automatically, encrypted on this tablet.';
+  return (
+    <p
+      class={state.kind === 'failed' ? 'notice bad' : 'muted'}
+      role="status"
+      data-testid="save-status"
+    >
+      {text}
+    </p>
+  );
 }
 
 function IncidentForm({ draft }: { draft: OpenDraft }) {
@@ -42,7 +58,10 @@ function IncidentForm({ draft }: { draft: OpenDraft }) {
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const save = useCallback((f: IncidentFields) => saveDraft(session.db, staff, draft, f), [session.db, staff, draft]);
+  const save = useCallback(
+    (f: IncidentFields) => saveDraft(session.db, staff, draft, f),
+    [session.db, staff, draft],
+  );
   const { state, flush } = useAutosave(fields, save);
   useEffect(() => session.onBeforeLock(flush), [session, flush]);
 
@@ -56,7 +75,9 @@ function IncidentForm({ draft }: { draft: OpenDraft }) {
     const found = validateIncident(fields);
     setErrors(found);
     if (Object.keys(found).length) {
-      setFailure('Some details are missing. Your draft is saved; fix the marked fields and submit again.');
+      setFailure(
+        'Some details are missing. Your draft is saved; fix the marked fields and submit again.',
+      );
       return;
     }
     setBusy(true);
@@ -69,13 +90,20 @@ function IncidentForm({ draft }: { draft: OpenDraft }) {
       scheduler?.trigger('sealed');
       await navigate({ to: '/capture', search: { sealed: reference } });
     } catch (err) {
-      setFailure(plainError(err, 'The incident could not be sealed. Your draft is kept; try again.'));
+      setFailure(
+        plainError(err, 'The incident could not be sealed. Your draft is kept; try again.'),
+      );
       setBusy(false);
     }
   };
 
   const discard = async () => {
-    if (!window.confirm('Discard this draft? It will be deleted from this tablet and cannot be recovered.')) return;
+    if (
+      !window.confirm(
+        'Discard this draft? It will be deleted from this tablet and cannot be recovered.',
+      )
+    )
+      return;
     await discardDraft(session.db, draft.id);
     await navigate({ to: '/capture' });
   };
@@ -86,15 +114,50 @@ function IncidentForm({ draft }: { draft: OpenDraft }) {
       <SaveStatus state={state} />
       {failure && <Notice tone="bad">{failure}</Notice>}
       <form class="card" onSubmit={submit} noValidate aria-describedby="record-help">
-        <p id="record-help" class="hint">Write what you saw and heard, in plain words. Use the child’s own words where they spoke.</p>
-        <Field label="What happened" multiline value={fields.what} onInput={set('what')} error={errors.what} required />
-        <Field label="When it happened" type="datetime-local" value={fields.when} onInput={set('when')} error={errors.when} required />
-        <Field label="Where it happened" hint="For a trip or visit, name it (for example “Science Museum trip, gallery 3”)." value={fields.where} onInput={set('where')} error={errors.where} required />
-        <Field label="Who reported it" value={fields.reportedBy} onInput={set('reportedBy')} error={errors.reportedBy} required />
+        <p id="record-help" class="hint">
+          Write what you saw and heard, in plain words. Use the child’s own words where they spoke.
+        </p>
+        <Field
+          label="What happened"
+          multiline
+          value={fields.what}
+          onInput={set('what')}
+          error={errors.what}
+          required
+        />
+        <Field
+          label="When it happened"
+          type="datetime-local"
+          value={fields.when}
+          onInput={set('when')}
+          error={errors.when}
+          required
+        />
+        <Field
+          label="Where it happened"
+          hint="For a trip or visit, name it (for example “Science Museum trip, gallery 3”)."
+          value={fields.where}
+          onInput={set('where')}
+          error={errors.where}
+          required
+        />
+        <Field
+          label="Who reported it"
+          value={fields.reportedBy}
+          onInput={set('reportedBy')}
+          error={errors.reportedBy}
+          required
+        />
         <div class="actions">
-          <button type="submit" disabled={busy}>{busy ? 'Sealing…' : 'Submit to the safeguarding leads'}</button>
-          <Link className="button secondary" to="/capture">Save and close</Link>
-          <button type="button" class="danger" onClick={() => void discard()}>Discard draft</button>
+          <button type="submit" disabled={busy}>
+            {busy ? 'Sealing…' : 'Submit to the safeguarding leads'}
+          </button>
+          <Link className="button secondary" to="/capture">
+            Save and close
+          </Link>
+          <button type="button" class="danger" onClick={() => void discard()}>
+            Discard draft
+          </button>
         </div>
       </form>
     </>

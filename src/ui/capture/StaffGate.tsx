@@ -53,15 +53,47 @@ function CreateProfile({ onCancel }: { onCancel?: (() => void) | undefined }) {
   return (
     <>
       <h1>Your profile on this tablet</h1>
-      <p>Your drafts are encrypted with your own PIN. Colleagues sharing this tablet cannot open them, and neither can anyone who finds it.</p>
+      <p>
+        Your drafts are encrypted with your own PIN. Colleagues sharing this tablet cannot open
+        them, and neither can anyone who finds it.
+      </p>
       {failure && <Notice tone="bad">{failure}</Notice>}
       <form class="card" onSubmit={submit} noValidate>
-        <Field label="Your name" value={name} onInput={setName} error={errors.name} autoComplete="name" />
-        <Field label="Choose a PIN" hint="At least 6 digits. Do not share it." type="password" inputMode="numeric" value={pin} onInput={setPin} error={errors.pin} autoComplete="new-password" />
-        <Field label="PIN again" type="password" inputMode="numeric" value={confirm} onInput={setConfirm} error={errors.confirm} autoComplete="new-password" />
+        <Field
+          label="Your name"
+          value={name}
+          onInput={setName}
+          error={errors.name}
+          autoComplete="name"
+        />
+        <Field
+          label="Choose a PIN"
+          hint="At least 6 digits. Do not share it."
+          type="password"
+          inputMode="numeric"
+          value={pin}
+          onInput={setPin}
+          error={errors.pin}
+          autoComplete="new-password"
+        />
+        <Field
+          label="PIN again"
+          type="password"
+          inputMode="numeric"
+          value={confirm}
+          onInput={setConfirm}
+          error={errors.confirm}
+          autoComplete="new-password"
+        />
         <div class="actions">
-          <button type="submit" disabled={busy}>{busy ? 'Securing…' : 'Create my profile'}</button>
-          {onCancel && <button type="button" class="secondary" onClick={onCancel}>Back</button>}
+          <button type="submit" disabled={busy}>
+            {busy ? 'Securing…' : 'Create my profile'}
+          </button>
+          {onCancel && (
+            <button type="button" class="secondary" onClick={onCancel}>
+              Back
+            </button>
+          )}
         </div>
       </form>
     </>
@@ -92,14 +124,34 @@ function UnlockProfile({ profiles, onNew }: { profiles: StaffProfileRecord[]; on
       <form class="card" onSubmit={submit} noValidate>
         <div class="field">
           <label for="profile">Who are you?</label>
-          <select id="profile" value={profileId} onChange={(e) => setProfileId(e.currentTarget.value)}>
-            {profiles.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          <select
+            id="profile"
+            value={profileId}
+            onChange={(e) => setProfileId(e.currentTarget.value)}
+          >
+            {profiles.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
           </select>
         </div>
-        <Field label="PIN" type="password" inputMode="numeric" value={pin} onInput={setPin} error={error || undefined} autoComplete="current-password" />
+        <Field
+          label="PIN"
+          type="password"
+          inputMode="numeric"
+          value={pin}
+          onInput={setPin}
+          error={error || undefined}
+          autoComplete="current-password"
+        />
         <div class="actions">
-          <button type="submit" disabled={busy || !pin}>{busy ? 'Unlocking…' : 'Unlock'}</button>
-          <button type="button" class="secondary" onClick={onNew}>I am not listed</button>
+          <button type="submit" disabled={busy || !pin}>
+            {busy ? 'Unlocking…' : 'Unlock'}
+          </button>
+          <button type="button" class="secondary" onClick={onNew}>
+            I am not listed
+          </button>
         </div>
       </form>
     </>

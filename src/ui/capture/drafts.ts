@@ -2,7 +2,12 @@
  * Incident drafts for the unlocked member of staff. Every read and write goes through the
  * draft's own key; IndexedDB only ever receives ciphertext.
  */
-import { createDraftKey, decryptDraft, encryptDraft, openDraftKey } from '../../crypto/draft-seal.ts';
+import {
+  createDraftKey,
+  decryptDraft,
+  encryptDraft,
+  openDraftKey,
+} from '../../crypto/draft-seal.ts';
 import { EMPTY_INCIDENT, type IncidentFields } from '../../domain/incident.ts';
 import { ulid } from '../../domain/ulid.ts';
 import type { SafetrailDb } from '../../storage/db.ts';
@@ -33,31 +38,63 @@ export async function startDraft(db: SafetrailDb, staff: StaffSession): Promise<
   const { key, wrappedKey } = await createDraftKey(id, staff.key);
   const now = new Date().toISOString();
   const fields = { ...EMPTY_INCIDENT, when: localDateTime(), reportedBy: staff.name };
-  await putDraft(db, { id, profileId: staff.profileId, createdAt: now, updatedAt: now, wrappedKey, data: await encryptDraft(id, key, fields) });
+  await putDraft(db, {
+    id,
+    profileId: staff.profileId,
+    createdAt: now,
+    updatedAt: now,
+    wrappedKey,
+    data: await encryptDraft(id, key, fields),
+  });
   return { id, key, createdAt: now, fields };
 }
 
-export async function openDraft(db: SafetrailDb, staff: StaffSession, id: string): Promise<OpenDraft | null> {
+export async function openDraft(
+  db: SafetrailDb,
+  staff: StaffSession,
+  id: string,
+): Promise<OpenDraft | null> {
   const record = await getDraft(db, id);
   if (!record || record.profileId !== staff.profileId) return null;
   const key = await openDraftKey(id, staff.key, record.wrappedKey);
-  return { id, key, createdAt: record.createdAt, fields: await decryptDraft<IncidentFields>(id, key, record.data) };
+  return {
+    id,
+    key,
+    createdAt: record.createdAt,
+    fields: await decryptDraft<IncidentFields>(id, key, record.data),
+  };
 }
 
-export async function saveDraft(db: SafetrailDb, staff: StaffSession, draft: OpenDraft, fields: IncidentFields): Promise<void> {
+export async function saveDraft(
+  db: SafetrailDb,
+  staff: StaffSession,
+  draft: OpenDraft,
+  fields: IncidentFields,
+): Promise<void> {
   const record = await getDraft(db, draft.id);
   if (!record) return; // sealed or discarded meanwhile: never resurrect it
-  await putDraft(db, { ...record, updatedAt: new Date().toISOString(), data: await encryptDraft(draft.id, draft.key, fields) });
+  await putDraft(db, {
+    ...record,
+    updatedAt: new Date().toISOString(),
+    data: await encryptDraft(draft.id, draft.key, fields),
+  });
 }
 
-export async function draftSummaries(db: SafetrailDb, staff: StaffSession): Promise<DraftSummary[]> {
+export async function draftSummaries(
+  db: SafetrailDb,
+  staff: StaffSession,
+): Promise<DraftSummary[]> {
   const records = await listDrafts(db, staff.profileId);
   return Promise.all(
     records.map(async (r) => {
       try {
         const key = await openDraftKey(r.id, staff.key, r.wrappedKey);
         const fields = await decryptDraft<IncidentFields>(r.id, key, r.data);
-        return { id: r.id, updatedAt: r.updatedAt, preview: fields.what.trim().slice(0, 80) || '(nothing written yet)' };
+        return {
+          id: r.id,
+          updatedAt: r.updatedAt,
+          preview: fields.what.trim().slice(0, 80) || '(nothing written yet)',
+        };
       } catch {
         return { id: r.id, updatedAt: r.updatedAt, preview: '(this draft could not be opened)' };
       }

@@ -4,7 +4,11 @@
  * The envelope code (HPKE) is loaded on demand, so drawing the form stays light.
  */
 import { canonicalJson } from '../../crypto/canonical-json.ts';
-import { incidentReference, type IncidentCreatedPayload, type IncidentFields } from '../../domain/incident.ts';
+import {
+  incidentReference,
+  type IncidentCreatedPayload,
+  type IncidentFields,
+} from '../../domain/incident.ts';
 import { ulid } from '../../domain/ulid.ts';
 import type { SafetrailDb } from '../../storage/db.ts';
 import { takeNextSeq } from '../../storage/device-repo.ts';
@@ -31,7 +35,15 @@ export async function sealIncident(
   const seq = await takeNextSeq(db);
   const id = ulid();
   const envelope = await sealEnvelope(
-    { id, school: device.schoolId, device: device.deviceId, seq, kind: 'incident.created', created: now, recipientSet: device.recipientSet.version },
+    {
+      id,
+      school: device.schoolId,
+      device: device.deviceId,
+      seq,
+      kind: 'incident.created',
+      created: now,
+      recipientSet: device.recipientSet.version,
+    },
     payload,
     device.recipientSet.readers.map((r) => ({ kid: r.kid, publicKey: r.publicKey })),
     device.signingKey,

@@ -16,15 +16,29 @@ export function pinProblem(pin: string): string | null {
   return null;
 }
 
-export async function createProfile(db: SafetrailDb, name: string, pin: string): Promise<StaffSession> {
+export async function createProfile(
+  db: SafetrailDb,
+  name: string,
+  pin: string,
+): Promise<StaffSession> {
   const id = ulid();
   const { stored, key } = await createStaffKey(id, pin);
-  await saveProfile(db, { id, name: name.trim(), ...stored, createdAt: new Date().toISOString(), failedAttempts: 0 });
+  await saveProfile(db, {
+    id,
+    name: name.trim(),
+    ...stored,
+    createdAt: new Date().toISOString(),
+    failedAttempts: 0,
+  });
   return { profileId: id, name: name.trim(), key };
 }
 
 /** Throws WrongSecretError (and counts the attempt) when the PIN is wrong. */
-export async function unlockProfile(db: SafetrailDb, profileId: string, pin: string): Promise<StaffSession> {
+export async function unlockProfile(
+  db: SafetrailDb,
+  profileId: string,
+  pin: string,
+): Promise<StaffSession> {
   const profile = await getProfile(db, profileId);
   if (!profile) throw new Error('That staff profile no longer exists on this tablet.');
   try {
@@ -35,7 +49,9 @@ export async function unlockProfile(db: SafetrailDb, profileId: string, pin: str
     if (e instanceof WrongSecretError) {
       const failedAttempts = profile.failedAttempts + 1;
       await updateProfile(db, profile.id, { failedAttempts });
-      throw new WrongSecretError(`That PIN is not right (${failedAttempts} wrong ${failedAttempts === 1 ? 'try' : 'tries'}).`);
+      throw new WrongSecretError(
+        `That PIN is not right (${failedAttempts} wrong ${failedAttempts === 1 ? 'try' : 'tries'}).`,
+      );
     }
     throw e;
   }

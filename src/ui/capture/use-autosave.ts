@@ -6,7 +6,11 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
-export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'failed'; message: string };
+export type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: Date }
+  | { kind: 'failed'; message: string };
 
 export function useAutosave<T>(value: T, save: (value: T) => Promise<void>, delayMs = 300) {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
@@ -27,7 +31,10 @@ export function useAutosave<T>(value: T, save: (value: T) => Promise<void>, dela
         () => setState({ kind: 'saved', at: new Date() }),
         (e: unknown) => {
           pending.current ??= next; // keep it for the next attempt: nothing typed is dropped
-          setState({ kind: 'failed', message: e instanceof Error ? e.message : 'Could not save the draft.' });
+          setState({
+            kind: 'failed',
+            message: e instanceof Error ? e.message : 'Could not save the draft.',
+          });
         },
       ),
     );

@@ -21,7 +21,8 @@ export function Field(props: FieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [props.hint ? hintId : '', props.error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [props.hint ? hintId : '', props.error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
     name: props.name,
@@ -30,19 +31,33 @@ export function Field(props: FieldProps) {
     maxLength: props.maxLength,
     'aria-invalid': props.error ? true : undefined,
     'aria-describedby': describedBy,
-    onInput: (e: TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => props.onInput(e.currentTarget.value),
+    onInput: (e: TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      props.onInput(e.currentTarget.value),
   };
   return (
     <div class={`field${props.error ? ' invalid' : ''}`}>
       <label for={id}>{props.label}</label>
-      {props.hint && <p class="hint" id={hintId}>{props.hint}</p>}
+      {props.hint && (
+        <p class="hint" id={hintId}>
+          {props.hint}
+        </p>
+      )}
       {props.multiline ? (
         <textarea {...common} />
       ) : (
         // Preact types each input type separately; these four share every attribute used here.
-        <input {...common} type={(props.type ?? 'text') as 'text'} autoComplete={props.autoComplete} inputMode={props.inputMode} />
+        <input
+          {...common}
+          type={(props.type ?? 'text') as 'text'}
+          autoComplete={props.autoComplete}
+          inputMode={props.inputMode}
+        />
       )}
-      {props.error && <p class="error" id={errorId}>{props.error}</p>}
+      {props.error && (
+        <p class="error" id={errorId}>
+          {props.error}
+        </p>
+      )}
     </div>
   );
 }

@@ -12,9 +12,13 @@ export function Layout({ children }: { children: ComponentChildren }) {
   const who = staff?.name ?? dsl?.name;
   return (
     <>
-      <a class="skip-link" href="#main">Skip to main content</a>
+      <a class="skip-link" href="#main">
+        Skip to main content
+      </a>
       <header class="app-header">
-        <Link className="brand" to="/">Safetrail</Link>
+        <Link className="brand" to="/">
+          Safetrail
+        </Link>
         {device && (
           <span class="where">
             {device.schoolName} · {device.role === 'dsl' ? 'Safeguarding console' : device.name}

@@ -9,7 +9,10 @@ export function UpdatePrompt() {
   return (
     <div class="notice no-print" role="status">
       <strong>A new version of Safetrail is ready.</strong>
-      Your drafts and queued records are kept. <button type="button" class="secondary" onClick={applyUpdate}>Reload to update</button>
+      Your drafts and queued records are kept.{' '}
+      <button type="button" class="secondary" onClick={applyUpdate}>
+        Reload to update
+      </button>
     </div>
   );
 }

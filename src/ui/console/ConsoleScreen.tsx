@@ -10,7 +10,12 @@ export function ConsoleScreen() {
   const { device } = useSession();
   if (device === undefined) return <p role="status">Loading…</p>;
   if (device?.role !== 'dsl') {
-    return <Notice tone="warn" title="This is not a safeguarding console">The console opens only in the browser where the school was set up. <Link to="/">Go to the start page</Link></Notice>;
+    return (
+      <Notice tone="warn" title="This is not a safeguarding console">
+        The console opens only in the browser where the school was set up.{' '}
+        <Link to="/">Go to the start page</Link>
+      </Notice>
+    );
   }
   return (
     <DslGate>

@@ -20,8 +20,14 @@ export function DslGate({ children }: { children: ComponentChildren }) {
     setError('');
     try {
       const vault = await getDslVault(session.db);
-      if (!vault) throw new Error('This browser holds no DSL keys. Set up the school here, or use the browser where it was set up.');
-      const keys = await decryptDslBundle({ salt: vault.salt, iterations: vault.iterations, ...vault.wrapped }, passphrase);
+      if (!vault)
+        throw new Error(
+          'This browser holds no DSL keys. Set up the school here, or use the browser where it was set up.',
+        );
+      const keys = await decryptDslBundle(
+        { salt: vault.salt, iterations: vault.iterations, ...vault.wrapped },
+        passphrase,
+      );
       setPassphrase('');
       session.setDsl({ name: vault.dslName, keys });
     } catch (err) {
@@ -34,9 +40,18 @@ export function DslGate({ children }: { children: ComponentChildren }) {
     <>
       <h1>Unlock the safeguarding console</h1>
       <form class="card" onSubmit={submit} noValidate>
-        <Field label="Your passphrase" type="password" value={passphrase} onInput={setPassphrase} error={error || undefined} autoComplete="current-password" />
+        <Field
+          label="Your passphrase"
+          type="password"
+          value={passphrase}
+          onInput={setPassphrase}
+          error={error || undefined}
+          autoComplete="current-password"
+        />
         <div class="actions">
-          <button type="submit" disabled={busy || !passphrase}>{busy ? 'Unlocking…' : 'Unlock'}</button>
+          <button type="submit" disabled={busy || !passphrase}>
+            {busy ? 'Unlocking…' : 'Unlock'}
+          </button>
         </div>
       </form>
     </>

@@ -5,7 +5,11 @@
  */
 import { openEnvelope, type Envelope } from '../../crypto/envelope.ts';
 import type { UnlockedDslKeys } from '../../crypto/dsl-keys.ts';
-import { incidentReference, isIncidentCreatedPayload, type IncidentFields } from '../../domain/incident.ts';
+import {
+  incidentReference,
+  isIncidentCreatedPayload,
+  type IncidentFields,
+} from '../../domain/incident.ts';
 import type { SafetrailDb } from '../../storage/db.ts';
 import { addPulled, inboxCursor, listInbox } from '../../storage/inbox-repo.ts';
 import type { createApiClient } from '../../sync/api-client.ts';
@@ -44,7 +48,11 @@ export async function pullNew(db: SafetrailDb, api: Api): Promise<number> {
   }
 }
 
-export async function openInbox(db: SafetrailDb, keys: UnlockedDslKeys, devices: DeviceInfo[]): Promise<(OpenedIncident | UnopenedItem)[]> {
+export async function openInbox(
+  db: SafetrailDb,
+  keys: UnlockedDslKeys,
+  devices: DeviceInfo[],
+): Promise<(OpenedIncident | UnopenedItem)[]> {
   const byId = new Map(devices.map((d) => [d.id, d]));
   const items = await listInbox(db);
   const opened = await Promise.all(
@@ -52,9 +60,22 @@ export async function openInbox(db: SafetrailDb, keys: UnlockedDslKeys, devices:
       try {
         const envelope = JSON.parse(item.envelope) as Envelope;
         const device = byId.get(envelope.device);
-        if (!device) return { ok: false, logIndex: item.logIndex, id: item.id, problem: 'Sent by a device this console does not know, so its signature cannot be checked.' };
+        if (!device)
+          return {
+            ok: false,
+            logIndex: item.logIndex,
+            id: item.id,
+            problem:
+              'Sent by a device this console does not know, so its signature cannot be checked.',
+          };
         const { payload } = await openEnvelope(envelope, keys.reader, device.publicKey);
-        if (!isIncidentCreatedPayload(payload)) return { ok: false, logIndex: item.logIndex, id: item.id, problem: 'Opened, but it is not an incident record this version understands.' };
+        if (!isIncidentCreatedPayload(payload))
+          return {
+            ok: false,
+            logIndex: item.logIndex,
+            id: item.id,
+            problem: 'Opened, but it is not an incident record this version understands.',
+          };
         return {
           ok: true,
           logIndex: item.logIndex,
@@ -67,7 +88,12 @@ export async function openInbox(db: SafetrailDb, keys: UnlockedDslKeys, devices:
           receivedAt: item.receivedAt,
         };
       } catch (e) {
-        return { ok: false, logIndex: item.logIndex, id: item.id, problem: e instanceof Error ? e.message : 'Could not be opened.' };
+        return {
+          ok: false,
+          logIndex: item.logIndex,
+          id: item.id,
+          problem: e instanceof Error ? e.message : 'Could not be opened.',
+        };
       }
     }),
   );

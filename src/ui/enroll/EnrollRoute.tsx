@@ -7,6 +7,7 @@ export function EnrollRoute() {
   const { code, fp } = useSearch({ from: '/enroll' });
   const { device } = useSession();
   if (device) return <Navigate to="/" />;
-  const initial = code && fp ? formatEnrollmentLink({ endpoint: location.origin, code, fingerprint: fp }) : '';
+  const initial =
+    code && fp ? formatEnrollmentLink({ endpoint: location.origin, code, fingerprint: fp }) : '';
   return <EnrollScreen initialLink={initial} />;
 }

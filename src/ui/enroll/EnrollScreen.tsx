@@ -20,7 +20,8 @@ export function EnrollScreen({ initialLink }: { initialLink: string }) {
     const parsed = parseEnrollmentText(link);
     const next: typeof errors = {};
     if (!parsed.ok) next.link = parsed.message;
-    if (!name.trim()) next.name = 'Give this tablet a name staff will recognise, such as “Year 4 trip tablet 2”.';
+    if (!name.trim())
+      next.name = 'Give this tablet a name staff will recognise, such as “Year 4 trip tablet 2”.';
     setErrors(next);
     setFailure('');
     if (!parsed.ok || next.name) return;
@@ -43,13 +44,37 @@ export function EnrollScreen({ initialLink }: { initialLink: string }) {
   return (
     <>
       <h1>Enroll this tablet</h1>
-      <p>Ask your Designated Safeguarding Lead for an enrollment code. Scan its QR code with the tablet’s camera, or paste the link here.</p>
-      {failure && <Notice tone="bad" title="This tablet was not enrolled">{failure}</Notice>}
+      <p>
+        Ask your Designated Safeguarding Lead for an enrollment code. Scan its QR code with the
+        tablet’s camera, or paste the link here.
+      </p>
+      {failure && (
+        <Notice tone="bad" title="This tablet was not enrolled">
+          {failure}
+        </Notice>
+      )}
       <form class="card" onSubmit={submit} noValidate>
-        <Field label="Enrollment link" hint="It starts with http and includes a one-time code." value={link} onInput={setLink} error={errors.link} type="url" autoComplete="off" />
-        <Field label="Tablet name" value={name} onInput={setName} error={errors.name} maxLength={80} autoComplete="off" />
+        <Field
+          label="Enrollment link"
+          hint="It starts with http and includes a one-time code."
+          value={link}
+          onInput={setLink}
+          error={errors.link}
+          type="url"
+          autoComplete="off"
+        />
+        <Field
+          label="Tablet name"
+          value={name}
+          onInput={setName}
+          error={errors.name}
+          maxLength={80}
+          autoComplete="off"
+        />
         <div class="actions">
-          <button type="submit" disabled={busy}>{busy ? 'Enrolling…' : 'Enroll this tablet'}</button>
+          <button type="submit" disabled={busy}>
+            {busy ? 'Enrolling…' : 'Enroll this tablet'}
+          </button>
         </div>
       </form>
     </>

@@ -11,13 +11,23 @@ import type { EnrollmentTicket } from '../../sync/enrollment-link.ts';
 import { keyProofStatement } from '../../sync/protocol.ts';
 import { verifyRecipientSet } from '../../sync/recipient-set.ts';
 
-export async function enrollDevice(db: SafetrailDb, ticket: EnrollmentTicket, name: string): Promise<void> {
+export async function enrollDevice(
+  db: SafetrailDb,
+  ticket: EnrollmentTicket,
+  name: string,
+): Promise<void> {
   const deviceKey = await generateSigningKeyPair(false);
   const publicKey = await exportPublicJwk(deviceKey.publicKey);
   const deviceName = name.trim();
-  const proof = await signObject(deviceKey.privateKey, keyProofStatement('register', deviceName, publicKey, ticket.code));
+  const proof = await signObject(
+    deviceKey.privateKey,
+    keyProofStatement('register', deviceName, publicKey, ticket.code),
+  );
   const api = createApiClient({ endpoint: ticket.endpoint });
-  const { deviceId, recipientSet } = await api.register({ code: ticket.code, device: { name: deviceName, publicKey, proof } });
+  const { deviceId, recipientSet } = await api.register({
+    code: ticket.code,
+    device: { name: deviceName, publicKey, proof },
+  });
   const verified = await verifyRecipientSet(recipientSet, ticket.fingerprint);
   await saveDevice(db, {
     key: 'self',

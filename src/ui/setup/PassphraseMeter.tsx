@@ -7,9 +7,13 @@ export function PassphraseMeter({ passphrase }: { passphrase: string }) {
   return (
     <div class="field" aria-live="polite">
       <div class="meter" aria-hidden="true">
-        {[1, 2, 3, 4].map((i) => <span key={i} class={s.score >= i ? 'on' : ''} />)}
+        {[1, 2, 3, 4].map((i) => (
+          <span key={i} class={s.score >= i ? 'on' : ''} />
+        ))}
       </div>
-      <p class="hint">Strength: <strong>{s.label}</strong>. {s.advice}</p>
+      <p class="hint">
+        Strength: <strong>{s.label}</strong>. {s.advice}
+      </p>
     </div>
   );
 }

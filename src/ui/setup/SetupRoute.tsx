@@ -7,7 +7,11 @@ export function SetupRoute() {
   const { code } = useSearch({ from: '/setup' });
   const { device } = useSession();
   if (device) {
-    return <Notice title="This browser is already set up">It belongs to {device.schoolName}. <Link to="/">Go to the start page</Link></Notice>;
+    return (
+      <Notice title="This browser is already set up">
+        It belongs to {device.schoolName}. <Link to="/">Go to the start page</Link>
+      </Notice>
+    );
   }
   return <SetupScreen code={code ?? ''} />;
 }

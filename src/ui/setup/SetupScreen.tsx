@@ -23,22 +23,38 @@ export function SetupScreen({ code }: { code: string }) {
   const [busy, setBusy] = useState(false);
   const [sheet, setSheet] = useState<RecoverySheet | null>(null);
 
-  if (sheet) return <RecoverySheetView sheet={sheet} onDone={() => void session.reloadDevice().then(() => navigate({ to: '/console' }))} />;
+  if (sheet)
+    return (
+      <RecoverySheetView
+        sheet={sheet}
+        onDone={() => void session.reloadDevice().then(() => navigate({ to: '/console' }))}
+      />
+    );
 
   const submit = async (e: Event) => {
     e.preventDefault();
     const next: Record<string, string> = {};
-    if (!setupCode.trim()) next.setupCode = 'Enter the set-up code printed when the endpoint started.';
+    if (!setupCode.trim())
+      next.setupCode = 'Enter the set-up code printed when the endpoint started.';
     if (!schoolName.trim()) next.schoolName = 'Enter the school’s name.';
     if (!dslName.trim()) next.dslName = 'Enter your name.';
-    if (!passphraseStrength(passphrase).acceptable) next.passphrase = `Choose a longer passphrase: at least ${MIN_PASSPHRASE_LENGTH} characters, ideally several words.`;
+    if (!passphraseStrength(passphrase).acceptable)
+      next.passphrase = `Choose a longer passphrase: at least ${MIN_PASSPHRASE_LENGTH} characters, ideally several words.`;
     if (confirm !== passphrase) next.confirm = 'The two passphrases are different.';
     setErrors(next);
     setFailure('');
     if (Object.keys(next).length) return;
     setBusy(true);
     try {
-      setSheet(await createSchool(session.db, { endpoint: location.origin, setupCode: setupCode.trim(), schoolName, dslName, passphrase }));
+      setSheet(
+        await createSchool(session.db, {
+          endpoint: location.origin,
+          setupCode: setupCode.trim(),
+          schoolName,
+          dslName,
+          passphrase,
+        }),
+      );
     } catch (err) {
       setFailure(plainError(err));
     } finally {
@@ -50,19 +66,60 @@ export function SetupScreen({ code }: { code: string }) {
     <>
       <h1>Set up your school</h1>
       <p>
-        You are the lead Designated Safeguarding Lead. This browser will create the school’s keys. Records sealed on
-        tablets can be opened only with your key (unlocked by your passphrase) or the break-glass recovery key you will print next.
+        You are the lead Designated Safeguarding Lead. This browser will create the school’s keys.
+        Records sealed on tablets can be opened only with your key (unlocked by your passphrase) or
+        the break-glass recovery key you will print next.
       </p>
-      {failure && <Notice tone="bad" title="The school was not set up">{failure}</Notice>}
+      {failure && (
+        <Notice tone="bad" title="The school was not set up">
+          {failure}
+        </Notice>
+      )}
       <form class="card" onSubmit={submit} noValidate>
-        <Field label="Set-up code" hint="Printed by the endpoint when it started (also in the link you opened)." value={setupCode} onInput={setSetupCode} error={errors.setupCode} autoComplete="off" />
-        <Field label="School name" value={schoolName} onInput={setSchoolName} error={errors.schoolName} autoComplete="organization" />
-        <Field label="Your name" value={dslName} onInput={setDslName} error={errors.dslName} autoComplete="name" />
-        <Field label="Passphrase" type="password" hint="At least 12 characters; a few unrelated words are strong and easy to remember." value={passphrase} onInput={setPassphrase} error={errors.passphrase} autoComplete="new-password" />
+        <Field
+          label="Set-up code"
+          hint="Printed by the endpoint when it started (also in the link you opened)."
+          value={setupCode}
+          onInput={setSetupCode}
+          error={errors.setupCode}
+          autoComplete="off"
+        />
+        <Field
+          label="School name"
+          value={schoolName}
+          onInput={setSchoolName}
+          error={errors.schoolName}
+          autoComplete="organization"
+        />
+        <Field
+          label="Your name"
+          value={dslName}
+          onInput={setDslName}
+          error={errors.dslName}
+          autoComplete="name"
+        />
+        <Field
+          label="Passphrase"
+          type="password"
+          hint="At least 12 characters; a few unrelated words are strong and easy to remember."
+          value={passphrase}
+          onInput={setPassphrase}
+          error={errors.passphrase}
+          autoComplete="new-password"
+        />
         <PassphraseMeter passphrase={passphrase} />
-        <Field label="Passphrase again" type="password" value={confirm} onInput={setConfirm} error={errors.confirm} autoComplete="new-password" />
+        <Field
+          label="Passphrase again"
+          type="password"
+          value={confirm}
+          onInput={setConfirm}
+          error={errors.confirm}
+          autoComplete="new-password"
+        />
         <div class="actions">
-          <button type="submit" disabled={busy}>{busy ? 'Creating keys…' : 'Create the school’s keys'}</button>
+          <button type="submit" disabled={busy}>
+            {busy ? 'Creating keys…' : 'Create the school’s keys'}
+          </button>
         </div>
       </form>
     </>

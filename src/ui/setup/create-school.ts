@@ -7,7 +7,13 @@
  */
 import { encryptDslBundle } from '../../crypto/dsl-keys.ts';
 import { exportReaderPrivate, generateReaderKeyPair } from '../../crypto/hpke.ts';
-import { exportPrivateJwk, exportPublicJwk, fingerprint, generateSigningKeyPair, signObject } from '../../crypto/signing.ts';
+import {
+  exportPrivateJwk,
+  exportPublicJwk,
+  fingerprint,
+  generateSigningKeyPair,
+  signObject,
+} from '../../crypto/signing.ts';
 import { ulid } from '../../domain/ulid.ts';
 import type { SafetrailDb } from '../../storage/db.ts';
 import { saveDevice } from '../../storage/device-repo.ts';
@@ -34,12 +40,19 @@ export interface RecoverySheet {
   createdAt: string;
 }
 
-export async function createSchool(db: SafetrailDb, input: CreateSchoolInput): Promise<RecoverySheet> {
+export async function createSchool(
+  db: SafetrailDb,
+  input: CreateSchoolInput,
+): Promise<RecoverySheet> {
   const setupCode = normaliseCode(input.setupCode);
-  if (!setupCode) throw new Error('That set-up code is not in the right form: twelve letters and digits, like ABCD-EFGH-JKMN.');
+  if (!setupCode)
+    throw new Error(
+      'That set-up code is not in the right form: twelve letters and digits, like ABCD-EFGH-JKMN.',
+    );
   const api = createApiClient({ endpoint: input.endpoint });
   const status = await api.schoolStatus();
-  if (status.configured) throw new Error('This endpoint already has a school. Ask its DSL to enroll you instead.');
+  if (status.configured)
+    throw new Error('This endpoint already has a school. Ask its DSL to enroll you instead.');
 
   const schoolId = ulid();
   const schoolKey = await generateSigningKeyPair(true);
@@ -60,8 +73,18 @@ export async function createSchool(db: SafetrailDb, input: CreateSchoolInput): P
       signingKey: schoolPublic,
       receiptKey: status.receiptKey,
       readers: [
-        { kid: dslReader.kid, name: input.dslName.trim(), role: 'dsl', publicKey: dslReader.publicKey },
-        { kid: recovery.kid, name: 'Break-glass recovery key', role: 'recovery', publicKey: recovery.publicKey },
+        {
+          kid: dslReader.kid,
+          name: input.dslName.trim(),
+          role: 'dsl',
+          publicKey: dslReader.publicKey,
+        },
+        {
+          kid: recovery.kid,
+          name: 'Break-glass recovery key',
+          role: 'recovery',
+          publicKey: recovery.publicKey,
+        },
       ],
     },
     schoolKey.privateKey,
@@ -76,7 +99,10 @@ export async function createSchool(db: SafetrailDb, input: CreateSchoolInput): P
     input.passphrase,
   );
   const deviceName = `${input.dslName.trim()}’s console`;
-  const proof = await signObject(deviceKey.privateKey, keyProofStatement('setup', deviceName, devicePublic, setupCode));
+  const proof = await signObject(
+    deviceKey.privateKey,
+    keyProofStatement('setup', deviceName, devicePublic, setupCode),
+  );
   const { deviceId } = await api.setup({
     setupCode,
     recipientSet,
@@ -86,7 +112,14 @@ export async function createSchool(db: SafetrailDb, input: CreateSchoolInput): P
   });
 
   const fp = await fingerprint(schoolPublic);
-  await saveDslVault(db, { key: 'dsl', salt: keyBackup.salt, iterations: keyBackup.iterations, wrapped: { iv: keyBackup.iv, ct: keyBackup.ct }, readerKid: dslReader.kid, dslName: input.dslName.trim() });
+  await saveDslVault(db, {
+    key: 'dsl',
+    salt: keyBackup.salt,
+    iterations: keyBackup.iterations,
+    wrapped: { iv: keyBackup.iv, ct: keyBackup.ct },
+    readerKid: dslReader.kid,
+    dslName: input.dslName.trim(),
+  });
   await saveDevice(db, {
     key: 'self',
     deviceId,

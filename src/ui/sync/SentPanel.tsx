@@ -6,7 +6,8 @@ import { useUploadScheduler } from './UploadContext.tsx';
 type Recent = Awaited<ReturnType<typeof listRecent>>;
 type Summary = Awaited<ReturnType<typeof outboxSummary>>;
 
-const time = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const time = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** What this tablet has sealed: waiting to send, or delivered to the safeguarding leads. */
 export function SentPanel() {
@@ -51,12 +52,30 @@ export function SentPanel() {
           {recent.map((item) => (
             <li key={item.id}>
               <span>
-                <strong>{item.reference}</strong> <span class="muted">sealed {time(item.createdAt)}</span>
+                <strong>{item.reference}</strong>{' '}
+                <span class="muted">sealed {time(item.createdAt)}</span>
               </span>
-              {item.status === 'delivered' && <span class="status-pill ok">✓ Delivered to the safeguarding leads {item.deliveredAt ? time(item.deliveredAt) : ''}</span>}
-              {item.status === 'queued' && <span class="status-pill warn">⏳ Queued: sealed, will send when online</span>}
-              {item.status === 'quarantined' && <span class="status-pill bad">⚠ Held back: the endpoint already has a different record with this id. Kept safely here; tell your DSL.</span>}
-              {item.status === 'rejected' && <span class="status-pill bad">⚠ Refused by the endpoint{item.lastError ? `: ${item.lastError}` : ''}. Kept safely here; tell your DSL.</span>}
+              {item.status === 'delivered' && (
+                <span class="status-pill ok">
+                  ✓ Delivered to the safeguarding leads{' '}
+                  {item.deliveredAt ? time(item.deliveredAt) : ''}
+                </span>
+              )}
+              {item.status === 'queued' && (
+                <span class="status-pill warn">⏳ Queued: sealed, will send when online</span>
+              )}
+              {item.status === 'quarantined' && (
+                <span class="status-pill bad">
+                  ⚠ Held back: the endpoint already has a different record with this id. Kept safely
+                  here; tell your DSL.
+                </span>
+              )}
+              {item.status === 'rejected' && (
+                <span class="status-pill bad">
+                  ⚠ Refused by the endpoint{item.lastError ? `: ${item.lastError}` : ''}. Kept
+                  safely here; tell your DSL.
+                </span>
+              )}
             </li>
           ))}
         </ul>

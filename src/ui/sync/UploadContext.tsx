@@ -6,7 +6,15 @@ import { startUploadScheduler, type UploadScheduler } from './upload-scheduler.t
 const UploadContext = createContext<UploadScheduler | null>(null);
 
 /** Runs the upload triggers for as long as an enrolled device has the app open. */
-export function UploadProvider({ db, enabled, children }: { db: SafetrailDb; enabled: boolean; children: ComponentChildren }) {
+export function UploadProvider({
+  db,
+  enabled,
+  children,
+}: {
+  db: SafetrailDb;
+  enabled: boolean;
+  children: ComponentChildren;
+}) {
   const [scheduler, setScheduler] = useState<UploadScheduler | null>(null);
   useEffect(() => {
     if (!enabled) return;

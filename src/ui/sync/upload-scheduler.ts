@@ -23,7 +23,8 @@ export function startUploadScheduler(db: SafetrailDb): UploadScheduler {
   const listeners = new Set<(r: SyncReport) => void>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let failures = 0;
-  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(UPLOAD_CHANNEL);
+  const channel =
+    typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(UPLOAD_CHANNEL);
 
   const schedule = (report: SyncReport | null) => {
     if (timer) clearTimeout(timer);
@@ -47,7 +48,9 @@ export function startUploadScheduler(db: SafetrailDb): UploadScheduler {
     if (!timer) timer = setTimeout(() => ((timer = null), trigger('timer')), HEARTBEAT_MS);
     void (async () => {
       if (await askWorkerToUpload(force)) return; // the worker broadcasts its report
-      const report = await import('./page-upload.ts').then((m) => m.uploadInPage(db, force)).catch(() => null);
+      const report = await import('./page-upload.ts')
+        .then((m) => m.uploadInPage(db, force))
+        .catch(() => null);
       if (report) {
         announceUpload(report);
         if (!channel) deliver(report);

@@ -9,7 +9,11 @@ import {
   type Envelope,
 } from '../../../src/crypto/envelope.ts';
 import { generateReaderKeyPair, type ReaderKeyPair } from '../../../src/crypto/hpke.ts';
-import { exportPublicJwk, generateSigningKeyPair, type PublicJwk } from '../../../src/crypto/signing.ts';
+import {
+  exportPublicJwk,
+  generateSigningKeyPair,
+  type PublicJwk,
+} from '../../../src/crypto/signing.ts';
 import { ulid } from '../../../src/domain/ulid.ts';
 
 let device: CryptoKeyPair;
@@ -32,7 +36,15 @@ beforeAll(async () => {
 
 async function seal(): Promise<Envelope> {
   return sealEnvelope(
-    { id: ulid(), school: 'sch1', device: 'dev1', seq: 1, kind: 'incident.created', created: new Date().toISOString(), recipientSet: 1 },
+    {
+      id: ulid(),
+      school: 'sch1',
+      device: 'dev1',
+      seq: 1,
+      kind: 'incident.created',
+      created: new Date().toISOString(),
+      recipientSet: 1,
+    },
     payload,
     [dsl, recovery],
     device.privateKey,
@@ -63,7 +75,9 @@ describe('envelope round trip', () => {
   });
 
   it('refuses a key that is not among the readers', async () => {
-    await expect(openEnvelope(await seal(), outsider, devicePublic)).rejects.toThrow(/not sealed to your key/);
+    await expect(openEnvelope(await seal(), outsider, devicePublic)).rejects.toThrow(
+      /not sealed to your key/,
+    );
   });
 
   it('survives a JSON round trip and hashes stably', async () => {
@@ -81,8 +95,20 @@ const tampers: Tamper[] = [
   ['a changed header field (seq)', (e) => ({ ...e, seq: e.seq + 1 })],
   ['a changed header field (kind)', (e) => ({ ...e, kind: 'incident.closed' })],
   ['a changed header field (device)', (e) => ({ ...e, device: 'dev2' })],
-  ['a flipped byte in the reader list (wrapped key)', (e) => ({ ...e, readers: e.readers.map((r, i) => (i === 0 ? { ...r, key: flip(r.key, 3) } : r)) })],
-  ['a flipped byte in the reader list (enc)', (e) => ({ ...e, readers: e.readers.map((r, i) => (i === 0 ? { ...r, enc: flip(r.enc, 10) } : r)) })],
+  [
+    'a flipped byte in the reader list (wrapped key)',
+    (e) => ({
+      ...e,
+      readers: e.readers.map((r, i) => (i === 0 ? { ...r, key: flip(r.key, 3) } : r)),
+    }),
+  ],
+  [
+    'a flipped byte in the reader list (enc)',
+    (e) => ({
+      ...e,
+      readers: e.readers.map((r, i) => (i === 0 ? { ...r, enc: flip(r.enc, 10) } : r)),
+    }),
+  ],
   ['a reader removed', (e) => ({ ...e, readers: e.readers.slice(0, 1) })],
   ['reader slots swapped', (e) => ({ ...e, readers: [...e.readers].reverse() })],
   ['a flipped byte in the MAC', (e) => ({ ...e, mac: flip(e.mac, 5) })],
@@ -99,6 +125,8 @@ describe('tampered envelopes are rejected', () => {
 
   it('a signature from another device is rejected', async () => {
     const other = await generateSigningKeyPair(false);
-    await expect(openEnvelope(await seal(), dsl, await exportPublicJwk(other.publicKey))).rejects.toThrow(/signature/);
+    await expect(
+      openEnvelope(await seal(), dsl, await exportPublicJwk(other.publicKey)),
+    ).rejects.toThrow(/signature/);
   });
 });

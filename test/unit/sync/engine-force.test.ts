@@ -45,7 +45,11 @@ describe('runUpload: "Sync now" and the returning network try at once', () => {
     const store = await storeWith(3);
     let requests = 0;
     const report = await runUpload(
-      deps(store, { upload: (e) => (requests++, offline.upload(e)) }, { now: () => NOW, force: true, batchSize: 1 }),
+      deps(
+        store,
+        { upload: (e) => (requests++, offline.upload(e)) },
+        { now: () => NOW, force: true, batchSize: 1 },
+      ),
     );
     expect(requests).toBe(1);
     expect(report.error).toMatch(/Cannot reach/);
