@@ -22,6 +22,7 @@ function toRow(p: StaffProfileRecord): StaffProfileRecord {
     wrappedKey: sealedOnly(p.wrappedKey, 'profile wrappedKey'),
     createdAt: str(p.createdAt, 'createdAt'),
     failedAttempts: p.failedAttempts,
+    lastFailedAt: p.lastFailedAt == null ? null : int(p.lastFailedAt, 'lastFailedAt'),
   };
 }
 

@@ -34,6 +34,8 @@ export interface StaffProfileRecord {
   wrappedKey: Sealed;
   createdAt: string;
   failedAttempts: number;
+  /** When the last wrong PIN was entered (ms since the epoch), for the growing delay. */
+  lastFailedAt?: number | null;
 }
 
 export interface DraftRecord {

@@ -6,13 +6,14 @@ import { useSession } from '../app/session.tsx';
 import { plainError } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
 import { Notice } from '../components/Notice.tsx';
-import { createProfile, pinProblem, unlockProfile } from './staff-profiles.ts';
+import { createProfile, pinProblem, ProfileWipedError, unlockProfile } from './staff-profiles.ts';
 
 /** Shows its children only to an unlocked member of staff; otherwise the PIN screen. */
 export function StaffGate({ children }: { children: ComponentChildren }) {
   const session = useSession();
   const [profiles, setProfiles] = useState<StaffProfileRecord[] | null>(null);
   const [creating, setCreating] = useState(false);
+  const [wiped, setWiped] = useState('');
   useEffect(() => {
     if (!session.staff) void listProfiles(session.db).then(setProfiles);
   }, [session.db, session.staff]);
@@ -20,12 +21,32 @@ export function StaffGate({ children }: { children: ComponentChildren }) {
   if (session.staff) return <>{children}</>;
   if (!profiles) return <p role="status">Loading…</p>;
   if (creating || profiles.length === 0) {
-    return <CreateProfile onCancel={profiles.length ? () => setCreating(false) : undefined} />;
+    return (
+      <CreateProfile
+        notice={wiped}
+        onCancel={profiles.length ? () => setCreating(false) : undefined}
+      />
+    );
   }
-  return <UnlockProfile profiles={profiles} onNew={() => setCreating(true)} />;
+  return (
+    <UnlockProfile
+      profiles={profiles}
+      onNew={() => setCreating(true)}
+      onWiped={(message) => {
+        setWiped(message);
+        void listProfiles(session.db).then(setProfiles);
+      }}
+    />
+  );
 }
 
-function CreateProfile({ onCancel }: { onCancel?: (() => void) | undefined }) {
+function CreateProfile({
+  onCancel,
+  notice,
+}: {
+  onCancel?: (() => void) | undefined;
+  notice?: string;
+}) {
   const session = useSession();
   const [name, setName] = useState('');
   const [pin, setPin] = useState('');
@@ -100,7 +121,15 @@ function CreateProfile({ onCancel }: { onCancel?: (() => void) | undefined }) {
   );
 }
 
-function UnlockProfile({ profiles, onNew }: { profiles: StaffProfileRecord[]; onNew: () => void }) {
+function UnlockProfile({
+  profiles,
+  onNew,
+  onWiped,
+}: {
+  profiles: StaffProfileRecord[];
+  onNew: () => void;
+  onWiped: (message: string) => void;
+}) {
   const session = useSession();
   const [profileId, setProfileId] = useState(profiles[0]!.id);
   const [pin, setPin] = useState('');
@@ -113,6 +142,7 @@ function UnlockProfile({ profiles, onNew }: { profiles: StaffProfileRecord[]; on
     try {
       session.setStaff(await unlockProfile(session.db, profileId, pin));
     } catch (err) {
+      if (err instanceof ProfileWipedError) onWiped(err.message);
       setError(plainError(err));
       setPin('');
       setBusy(false);

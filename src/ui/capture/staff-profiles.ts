@@ -1,8 +1,19 @@
 /** Staff profiles on a shared tablet: each has a name and their own PIN-wrapped key. */
 import { createStaffKey, unlockStaffKey, WrongSecretError } from '../../crypto/staff-key.ts';
+import {
+  describeWait,
+  pinWaitRemaining,
+  WIPE_AFTER_ATTEMPTS,
+  wrongPinMessage,
+} from '../../domain/pin-throttle.ts';
 import { ulid } from '../../domain/ulid.ts';
 import type { SafetrailDb } from '../../storage/db.ts';
-import { getProfile, saveProfile, updateProfile } from '../../storage/profile-repo.ts';
+import {
+  deleteProfile,
+  getProfile,
+  saveProfile,
+  updateProfile,
+} from '../../storage/profile-repo.ts';
 import type { StaffSession } from '../app/session.tsx';
 
 export const MIN_PIN_LENGTH = 6;
@@ -29,30 +40,53 @@ export async function createProfile(
     ...stored,
     createdAt: new Date().toISOString(),
     failedAttempts: 0,
+    lastFailedAt: null,
   });
   return { profileId: id, name: name.trim(), key };
 }
 
-/** Throws WrongSecretError (and counts the attempt) when the PIN is wrong. */
+/** The profile was wiped after too many wrong PINs; the picker must reload. */
+export class ProfileWipedError extends Error {
+  constructor(name: string) {
+    super(
+      `That was the ${WIPE_AFTER_ATTEMPTS}th wrong PIN, so ${name}’s key and unsent drafts have been deleted from this tablet. Records already submitted are safe. Create a new profile to carry on.`,
+    );
+    this.name = 'ProfileWipedError';
+  }
+}
+
+/**
+ * Throws WrongSecretError (and counts the attempt) when the PIN is wrong, refuses to try
+ * while the growing wait runs, and wipes the profile at the last allowed attempt.
+ */
 export async function unlockProfile(
   db: SafetrailDb,
   profileId: string,
   pin: string,
+  now: number = Date.now(),
 ): Promise<StaffSession> {
   const profile = await getProfile(db, profileId);
   if (!profile) throw new Error('That staff profile no longer exists on this tablet.');
+  const wait = pinWaitRemaining(profile.failedAttempts, profile.lastFailedAt, now);
+  if (wait > 0) {
+    throw new WrongSecretError(
+      `Too many wrong PINs. Wait ${describeWait(wait)} before trying again.`,
+    );
+  }
   try {
     const key = await unlockStaffKey(profile.id, pin, profile);
-    if (profile.failedAttempts) await updateProfile(db, profile.id, { failedAttempts: 0 });
+    if (profile.failedAttempts) {
+      await updateProfile(db, profile.id, { failedAttempts: 0, lastFailedAt: null });
+    }
     return { profileId: profile.id, name: profile.name, key };
   } catch (e) {
-    if (e instanceof WrongSecretError) {
-      const failedAttempts = profile.failedAttempts + 1;
-      await updateProfile(db, profile.id, { failedAttempts });
-      throw new WrongSecretError(
-        `That PIN is not right (${failedAttempts} wrong ${failedAttempts === 1 ? 'try' : 'tries'}).`,
-      );
+    if (!(e instanceof WrongSecretError)) throw e;
+    const failedAttempts = profile.failedAttempts + 1;
+    if (failedAttempts >= WIPE_AFTER_ATTEMPTS) {
+      await deleteProfile(db, profile.id);
+      throw new ProfileWipedError(profile.name);
     }
-    throw e;
+    await updateProfile(db, profile.id, { failedAttempts, lastFailedAt: now });
+    throw new WrongSecretError(wrongPinMessage(failedAttempts));
   }
 }
