@@ -3,7 +3,7 @@
  * storage layer (sealed envelopes only), and the result is broadcast to open pages.
  * A failed run must reject so Background Sync retries it later.
  */
-import { getDevice } from '../src/storage/device-repo.ts';
+import { getDevice, replaceRecipientSet } from '../src/storage/device-repo.ts';
 import { SafetrailDb } from '../src/storage/db.ts';
 import { createOutboxStore } from '../src/storage/outbox-repo.ts';
 import { runDeviceUpload } from '../src/sync/device-upload.ts';
@@ -17,6 +17,7 @@ export async function uploadFromWorker(force: boolean): Promise<void> {
   const report = await runDeviceUpload({
     loadDevice: () => getDevice(database),
     store: createOutboxStore(database),
+    saveRecipientSet: (set) => replaceRecipientSet(database, set),
     force,
   });
   if (!report) return;

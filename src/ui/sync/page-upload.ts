@@ -4,11 +4,16 @@
  * uploads, so the page does not carry the engine.
  */
 import type { SafetrailDb } from '../../storage/db.ts';
-import { getDevice } from '../../storage/device-repo.ts';
+import { getDevice, replaceRecipientSet } from '../../storage/device-repo.ts';
 import { createOutboxStore } from '../../storage/outbox-repo.ts';
 import { runDeviceUpload } from '../../sync/device-upload.ts';
 import type { SyncReport } from '../../sync/engine.ts';
 
 export function uploadInPage(db: SafetrailDb, force: boolean): Promise<SyncReport | null> {
-  return runDeviceUpload({ loadDevice: () => getDevice(db), store: createOutboxStore(db), force });
+  return runDeviceUpload({
+    loadDevice: () => getDevice(db),
+    store: createOutboxStore(db),
+    saveRecipientSet: (set) => replaceRecipientSet(db, set),
+    force,
+  });
 }
