@@ -3,16 +3,24 @@
  * handler, security headers, the request log, the API routes and the static PWA. Building
  * is separate from listening (start.ts) so the wiring reads top to bottom in one place.
  */
-import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import { MAX_BODY_BYTES } from '../sync/protocol.ts';
 import type { EndpointContext } from './context.ts';
 import { errorBody, handleError } from './errors.ts';
 import { registerJsonBody } from './json-body.ts';
 import { loggerOptions, registerRequestLog, type LoggerOption } from './logging.ts';
+import { logRefusal } from './refusal-log.ts';
 import './request-types.ts';
+import { deviceApprovalRoutes } from './routes/device-approval.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { enrollmentRoutes } from './routes/enrollment.ts';
 import { envelopeRoutes } from './routes/envelopes.ts';
+import { keyBackupRoutes } from './routes/key-backup.ts';
 import { recipientSetRoutes } from './routes/recipient-set.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { statusRoutes } from './routes/status.ts';
@@ -38,7 +46,8 @@ export async function buildApp(
     requestIdHeader: false,
     return503OnClosing: true,
     // A URL the router cannot decode: Fastify's own answer would quote it back.
-    frameworkErrors: (_err, _request, reply) => {
+    frameworkErrors: (_err, request, reply) => {
+      logRefusal(request as FastifyRequest, 'bad-request');
       void (reply as FastifyReply)
         .code(400)
         .send(errorBody('bad-request', 'The address of this request is not valid.'));
@@ -47,8 +56,10 @@ export async function buildApp(
   registerJsonBody(app);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(async (request, reply) => {
-    if (isApiPath(request.url))
+    if (isApiPath(request.url)) {
+      logRefusal(request, 'not-found');
       return reply.code(404).send(errorBody('not-found', 'There is no such API route.'));
+    }
     return reply.code(404).type('text/plain; charset=utf-8').send('Not found.');
   });
   registerSecurityHeaders(app);
@@ -57,6 +68,8 @@ export async function buildApp(
   setupRoutes(app, ctx);
   enrollmentRoutes(app, ctx);
   deviceRoutes(app, ctx);
+  deviceApprovalRoutes(app, ctx);
+  keyBackupRoutes(app, ctx);
   recipientSetRoutes(app, ctx);
   envelopeRoutes(app, ctx);
   await registerStatic(app, options.distDir);

@@ -3,6 +3,11 @@
  * key over method, path (with its query, exactly as sent), time, nonce and the raw body
  * (src/sync/request-auth.ts). The checks run cheapest first and the nonce is remembered
  * only once the signature holds, so unsigned junk cannot fill the replay cache.
+ *
+ * Then the device's standing: a revoked device is refused everything (its delivered
+ * records stay in the log); a DSL device enrolled with a DSL code is 'pending' until
+ * another DSL approves it, and may only do what it needs to get ready (fetch the recipient
+ * set, keep its key backup, ask about itself), so a leaked DSL code alone never reads.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { importPublicJwk } from '../crypto/signing.ts';
@@ -24,7 +29,11 @@ const REFUSALS = {
     401,
     'This device is not enrolled with the school. Enrol it again with a new code.',
   ],
-  'device-revoked': [403, 'This device has been removed from the school by a safeguarding lead.'],
+  'device-revoked': [
+    403,
+    'This device has been revoked by the school’s safeguarding lead. Records it already delivered are safe. Ask your DSL.',
+  ],
+  'device-pending': [403, 'This device is waiting for a safeguarding lead to approve it.'],
   'stale-request': [
     401,
     'The request’s time is too far from the school’s clock. Check the date and time on this device.',
@@ -74,6 +83,8 @@ export class DeviceAuth {
     if (!id || !time || !nonce || !signature || !NONCE.test(nonce)) throw refuse('unauthenticated');
     const device = await this.store.getDevice(id);
     if (!device) throw refuse('unknown-device');
+    // Only an id the store knows goes to the refusal log; a made-up header never does.
+    request.claimedDevice = device.id;
     if (device.revokedAt) throw refuse('device-revoked');
     const now = this.now();
     if (!TIME.test(time) || Math.abs(now - Number(time)) > REPLAY_WINDOW_MS)
@@ -94,10 +105,20 @@ export class DeviceAuth {
     return device;
   }
 
-  /** A Fastify preHandler that admits only devices with one of `roles` (any role if none). */
+  /** A Fastify preHandler that admits only approved devices with one of `roles` (any if none). */
   require(...roles: DeviceRole[]) {
+    return this.admit(false, roles);
+  }
+
+  /** As require, but a device still waiting for approval is admitted too. */
+  allowPending(...roles: DeviceRole[]) {
+    return this.admit(true, roles);
+  }
+
+  private admit(pendingOk: boolean, roles: DeviceRole[]) {
     return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
       const device = await this.authenticate(request);
+      if (!pendingOk && device.approvedAt === null) throw refuse('device-pending');
       if (roles.length > 0 && !roles.includes(device.role)) throw refuse('forbidden');
       request.device = device;
     };

@@ -3,9 +3,11 @@
  * in the protocol): `error` is a stable code a client can branch on, `message` a sentence a
  * member of staff can read. Bad input is always a 4xx; only our own bugs become a 500, and
  * that 500 says nothing about what went wrong (the details go to the log, never a body).
+ * Every 4xx is also one line in the refusal log (refusal-log.ts).
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorBody } from '../sync/protocol.ts';
+import { logRefusal } from './refusal-log.ts';
 
 export class HttpError extends Error {
   constructor(
@@ -52,17 +54,20 @@ export function handleError(
   reply: FastifyReply,
 ): void {
   if (err instanceof HttpError) {
+    if (err.status < 500) logRefusal(request, err.code);
     void reply.code(err.status).send(errorBody(err.code, err.message));
     return;
   }
   const known = err.code ? FASTIFY_ERRORS[err.code] : undefined;
   if (known) {
+    logRefusal(request, known[1]);
     void reply.code(known[0]).send(errorBody(known[1], known[2]));
     return;
   }
   const status = err.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     // Fastify's message may quote the request; ours never does.
+    logRefusal(request, 'bad-request');
     void reply.code(status).send(errorBody('bad-request', 'The request could not be understood.'));
     return;
   }

@@ -2,8 +2,10 @@
  * The endpoint's decision on each uploaded envelope, in the order a cheap check comes
  * before an expensive one: shape, sender, recipient set, the device's signature, then the
  * log (idempotent by id: the same bytes again are a duplicate with the original receipt,
- * different bytes under a known id are a conflict and never overwrite). The endpoint cannot
- * read an envelope; these checks are everything it can know.
+ * different bytes under a known id are a conflict and never overwrite, and a ciphertext
+ * already stored under another id is a replay: the sender re-signed a record it had sent,
+ * or one it copied, under a fresh id, which would put one record in the chronology twice).
+ * The endpoint cannot read an envelope; these checks are everything it can know.
  */
 import {
   envelopeHash,
@@ -11,7 +13,7 @@ import {
   verifyEnvelopeSignature,
   type Envelope,
 } from '../crypto/envelope.ts';
-import type { UploadItemResult } from '../sync/protocol.ts';
+import { API_ERRORS, type UploadItemResult } from '../sync/protocol.ts';
 import type { EndpointContext } from './context.ts';
 import { appendEnvelope } from './log-append.ts';
 import type { DeviceRecord } from './store/types.ts';
@@ -63,6 +65,13 @@ export async function ingestOne(
     );
   }
   const result = await appendEnvelope(ctx, envelope, await envelopeHash(envelope));
+  if (result.status === 'replayed') {
+    return rejected(
+      id,
+      API_ERRORS.replayedEnvelope,
+      'This record was already delivered under a different id, so this copy was not accepted.',
+    );
+  }
   if (result.status === 'conflict') {
     return {
       id,

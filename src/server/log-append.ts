@@ -3,7 +3,8 @@
  * The receipt is signed before the row is written and stored in the same row, so there is
  * never an entry without its receipt, and a retried upload gets the very same receipt back.
  * The store's compare-and-append makes it correct even if the tail moves between reading it
- * and writing; the lock makes that rare.
+ * and writing; the lock makes that rare. The store also refuses a ciphertext it already
+ * holds under another id: that is a replay, never a new record.
  */
 import { canonicalJson } from '../crypto/canonical-json.ts';
 import type { Envelope } from '../crypto/envelope.ts';
@@ -11,10 +12,13 @@ import type { Receipt } from '../sync/receipt.ts';
 import { signReceipt } from '../sync/receipt.ts';
 import { genesisHead, nextHead } from './chain.ts';
 import { isoNow, type EndpointContext } from './context.ts';
+import { ctHash } from './ct-hash.ts';
 import type { LogEntry } from './store/types.ts';
 
 export type AppendResult =
-  { status: 'stored' | 'duplicate'; receipt: Receipt } | { status: 'conflict' };
+  | { status: 'stored' | 'duplicate'; receipt: Receipt }
+  | { status: 'conflict' }
+  | { status: 'replayed' };
 
 const MAX_ATTEMPTS = 5;
 
@@ -30,6 +34,7 @@ export function appendEnvelope(
   envelope: Envelope,
   hash: string,
 ): Promise<AppendResult> {
+  const contentHash = ctHash(envelope.ct);
   return ctx.appendLock.run(async () => {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const found = await ctx.store.findLogEntry(envelope.id);
@@ -66,8 +71,10 @@ export function appendEnvelope(
         head,
         receivedAt,
         receipt: JSON.stringify(receipt),
+        ctHash: contentHash,
       });
       if (outcome === 'appended') return { status: 'stored', receipt };
+      if (outcome === 'ct-exists') return { status: 'replayed' };
       // 'id-exists' or 'tail-moved': another writer got in first; look again.
     }
     throw new Error('Could not append to the log: it kept changing underneath');

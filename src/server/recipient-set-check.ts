@@ -1,8 +1,10 @@
 /**
  * The endpoint's checks on a signed recipient set, on top of the shared verification: the
  * set must name this endpoint's receipt key (devices pin it from the set, so a wrong one
- * would make every receipt unverifiable), a usable school id, and both a DSL and a
- * recovery reader (without the second, losing the DSL's key loses every record).
+ * would make every receipt unverifiable), a usable school id, no more readers than an
+ * envelope can carry, no reader listed twice (a duplicate kid would make "which slot is
+ * mine" ambiguous for readers), and both a DSL and a recovery reader (without the second,
+ * losing the DSL's key loses every record).
  */
 import { MAX_READERS } from '../crypto/envelope.ts';
 import { fingerprint, isPublicJwk, type PublicJwk } from '../crypto/signing.ts';
@@ -45,6 +47,8 @@ export async function checkRecipientSet(
     throw invalid('The school name must be 1 to 200 characters.');
   if (set.readers.length > MAX_READERS)
     throw invalid(`The list may name at most ${MAX_READERS} readers.`);
+  if (new Set(set.readers.map((r) => r.kid)).size !== set.readers.length)
+    throw invalid('The list names the same reader key more than once.');
   if ((await fingerprint(set.receiptKey)) !== (await fingerprint(expect.receiptKey))) {
     throw invalid(
       'The list of safeguarding leads names a different endpoint’s receipt key. Reload the set-up page and try again.',

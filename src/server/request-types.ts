@@ -1,6 +1,8 @@
 /**
  * What the endpoint adds to Fastify's request: the raw body text (the request signature
- * covers the exact bytes sent, not a re-serialisation) and the authenticated device.
+ * covers the exact bytes sent, not a re-serialisation), the authenticated device, and the
+ * id of the enrolled device a request claimed to come from (for the refusal log, before
+ * its signature is known to hold).
  */
 import type { DeviceRecord } from './store/types.ts';
 
@@ -8,6 +10,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     rawBody?: string;
     device?: DeviceRecord;
+    claimedDevice?: string;
   }
 }
 

@@ -10,6 +10,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorBody } from './errors.ts';
+import { logRefusal } from './refusal-log.ts';
 import { isApiPath } from './security-headers.ts';
 
 const TYPES: Record<string, string> = {
@@ -84,6 +85,7 @@ export async function registerStatic(app: FastifyInstance, distDir: string): Pro
   const root = await realpath(distDir).catch(() => resolve(distDir));
   app.get('/*', async (request, reply) => {
     if (isApiPath(request.url)) {
+      logRefusal(request, 'not-found');
       return reply.code(404).send(errorBody('not-found', 'There is no such API route.'));
     }
     const urlPath = decodePath(request.url);

@@ -16,6 +16,8 @@ export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export const MAX_BATCH = 100;
 /** Most envelopes returned by one pull. */
 export const MAX_PULL = 200;
+/** Largest key-backup body (PUT /api/v1/key-backup); a real one is a few kilobytes. */
+export const MAX_KEY_BACKUP_BYTES = 96 * 1024;
 
 export const API = {
   health: '/api/v1/health',
@@ -26,6 +28,38 @@ export const API = {
   devices: '/api/v1/devices',
   register: '/api/v1/devices/register',
   envelopes: '/api/v1/envelopes',
+  /** GET: the calling device's own DeviceInfo (how a tablet learns it was approved). */
+  deviceSelf: '/api/v1/devices/self',
+  /** POST DeviceStatusReport: what the calling device has waiting in its outbox. */
+  deviceSelfStatus: '/api/v1/devices/self/status',
+  /** PUT or GET the calling DSL device's encrypted key backup. */
+  keyBackup: '/api/v1/key-backup',
+} as const;
+
+/**
+ * Routes with a parameter: the pattern the endpoint routes on. Clients build the path with
+ * `apiPath`, which encodes the parameter so an id can never change the route.
+ */
+export const API_PATTERNS = {
+  approveDevice: '/api/v1/devices/:id/approve',
+  revokeDevice: '/api/v1/devices/:id/revoke',
+  recipientSetVersion: '/api/v1/recipient-sets/:version',
+} as const;
+
+export const apiPath = {
+  approveDevice: (id: string) => `/api/v1/devices/${encodeURIComponent(id)}/approve`,
+  revokeDevice: (id: string) => `/api/v1/devices/${encodeURIComponent(id)}/revoke`,
+  recipientSetVersion: (version: number) => `/api/v1/recipient-sets/${version}`,
+} as const;
+
+/** Error codes a client branches on for the device lifecycle and key management. */
+export const API_ERRORS = {
+  deviceRevoked: 'device-revoked',
+  devicePending: 'device-pending',
+  staleRecipientSet: 'stale-recipient-set',
+  replayedEnvelope: 'replayed-envelope',
+  cannotRevokeSelf: 'cannot-revoke-self',
+  lastDsl: 'last-dsl',
 } as const;
 
 export interface ErrorBody {
@@ -56,6 +90,10 @@ export interface DeviceKeyProof {
   proof: string;
 }
 
+/**
+ * A DSL's reading and signing keys, encrypted under their passphrase in the browser. The
+ * endpoint keeps one per DSL device (PUT/GET /api/v1/key-backup) and cannot open it.
+ */
 export interface KeyBackup {
   salt: string;
   iterations: number;
@@ -77,10 +115,23 @@ export interface SetupResponse {
   school: { id: string; name: string };
 }
 
-/** POST /api/v1/enrollment-codes (DSL device only). */
+/** What a code enrols: a tablet (approved by the code itself) or a DSL device (pending). */
+export type EnrollmentRole = 'tablet' | 'dsl';
+
+/** POST /api/v1/enrollment-codes (approved DSL device only). Every field is optional. */
+export interface EnrollmentCodeRequest {
+  /** 5 to 10080; 1440 (24 hours) if absent. */
+  ttlMinutes?: number;
+  /** 'tablet' if absent. */
+  role?: EnrollmentRole;
+  /** The name of the person a 'dsl' code is for (1 to 200 characters); only with role 'dsl'. */
+  name?: string;
+}
+
 export interface EnrollmentCodeResponse {
   code: string;
   expiresAt: string;
+  role?: EnrollmentRole;
 }
 
 /** POST /api/v1/devices/register: a tablet redeems a one-time enrollment code. */
@@ -92,9 +143,18 @@ export interface RegisterRequest {
 export interface RegisterResponse {
   deviceId: string;
   recipientSet: SignedRecipientSet;
+  /** Added with the device lifecycle; absent from older endpoints (treat as tablet, approved). */
+  role?: 'dsl' | 'tablet';
+  /** 'pending' for a DSL device until another DSL approves it. */
+  status?: 'pending' | 'approved';
 }
 
-/** GET /api/v1/devices: metadata only (the office and DSL consoles, and signature checks). */
+export type DeviceStatus = 'pending' | 'approved' | 'revoked';
+
+/**
+ * GET /api/v1/devices (approved DSL devices), GET /api/v1/devices/self, and the answer to
+ * approve and revoke: metadata only (the office and DSL consoles, and signature checks).
+ */
 export interface DeviceInfo {
   id: string;
   name: string;
@@ -102,8 +162,35 @@ export interface DeviceInfo {
   publicKey: PublicJwk;
   enrolledAt: string;
   lastSeenAt: string | null;
+  /** Kept for older clients: `status === 'revoked'`. */
   revoked: boolean;
+  status: DeviceStatus;
+  /** The name of the DSL device that created its enrollment code; null for the set-up device. */
+  enrolledBy: string | null;
+  /** The person a DSL device belongs to (the set-up DSL, or the name given with a DSL code). */
+  personName: string | null;
+  /** From the device's last status report; null until it sends one. */
+  queued: number | null;
+  oldestQueuedAt: string | null;
+  /** The last upload from it that the endpoint stored (or recognised as already stored). */
+  lastSyncAt: string | null;
+  revokedAt: string | null;
 }
+
+/** POST /api/v1/devices/self/status (approved devices) → 204. Outbox metadata, no content. */
+export interface DeviceStatusReport {
+  /** Sealed records waiting to upload: a whole number, 0 or more. */
+  queued: number;
+  /** When the oldest of them was sealed (ISO time), or null when nothing is queued. */
+  oldestQueuedAt: string | null;
+}
+
+/**
+ * GET /api/v1/recipient-set answers the latest SignedRecipientSet; GET
+ * /api/v1/recipient-sets/:version (approved devices) any earlier one, for audits. POST
+ * /api/v1/recipient-set (approved DSL devices) publishes exactly the next version: an older
+ * or equal version is refused with 409 'stale-recipient-set'.
+ */
 
 /** POST /api/v1/envelopes */
 export interface UploadRequest {

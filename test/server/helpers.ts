@@ -39,6 +39,8 @@ export interface TestSchool {
   recipientSet: SignedRecipientSet;
   receiptKey: PublicJwk;
   dslDevice: TestDevice;
+  /** The key backup the set-up sent for the lead DSL's device. */
+  keyBackup: ReturnType<typeof keyBackup>;
 }
 
 export async function recipientSetBody(
@@ -99,12 +101,13 @@ export async function setupSchool(server: TestServer): Promise<TestSchool> {
   );
   const keys = await generateSigningKeyPair(false);
   const device = await deviceProof('setup', 'Office PC', keys, server.setupCode!);
+  const backup = keyBackup();
   const res = await postJson(server, API.setup, {
     setupCode: server.setupCode,
     recipientSet,
     device,
     dslName: 'Ms Lead',
-    keyBackup: keyBackup(),
+    keyBackup: backup,
   });
   if (res.status !== 201) throw new Error(`setup failed: ${res.status} ${await res.text()}`);
   const { deviceId } = (await res.json()) as { deviceId: string };
@@ -117,6 +120,7 @@ export async function setupSchool(server: TestServer): Promise<TestSchool> {
     recipientSet,
     receiptKey: status.receiptKey,
     dslDevice: { id: deviceId, keys, publicJwk: device.publicKey },
+    keyBackup: backup,
   };
 }
 
@@ -124,7 +128,7 @@ export async function setupSchool(server: TestServer): Promise<TestSchool> {
 export async function signedFetch(
   server: TestServer,
   device: TestDevice,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT',
   path: string,
   body?: unknown,
   options: { now?: number; key?: CryptoKey } = {},

@@ -1,28 +1,32 @@
 /**
- * GET /api/v1/devices: the school's enrolled devices for a DSL's console and for checking
- * which key signed an envelope. Metadata only; nothing here is record content.
+ * The school's devices as metadata: the list for a DSL's console (who enrolled what, when
+ * each last synced, how much each has waiting), a device's view of itself (so a tablet
+ * learns it was approved, and a DSL device that it is still pending), and the outbox
+ * report devices send to feed that list. Nothing here is record content.
  */
 import type { FastifyInstance } from 'fastify';
 import { API, type DeviceInfo } from '../../sync/protocol.ts';
 import type { EndpointContext } from '../context.ts';
+import { deviceInfos, loadDeviceInfo } from '../device-info.ts';
 import { deviceOf } from '../request-types.ts';
-import type { DeviceRecord } from '../store/types.ts';
-
-export function deviceInfo(d: DeviceRecord): DeviceInfo {
-  return {
-    id: d.id,
-    name: d.name,
-    role: d.role,
-    publicKey: d.publicKey,
-    enrolledAt: d.enrolledAt,
-    lastSeenAt: d.lastSeenAt,
-    revoked: d.revokedAt !== null,
-  };
-}
+import { checkStatusReport } from '../validate-devices.ts';
 
 export function deviceRoutes(app: FastifyInstance, ctx: EndpointContext): void {
   app.get(API.devices, { preHandler: ctx.auth.require('dsl') }, async (request) => {
     const devices = await ctx.store.listDevices(deviceOf(request).school);
-    return { devices: devices.map(deviceInfo) };
+    return { devices: deviceInfos(devices) };
+  });
+
+  // Pending devices may ask: it is how a new DSL device finds out it has been approved.
+  app.get(
+    API.deviceSelf,
+    { preHandler: ctx.auth.allowPending() },
+    async (request): Promise<DeviceInfo> => loadDeviceInfo(ctx.store, deviceOf(request).id),
+  );
+
+  app.post(API.deviceSelfStatus, { preHandler: ctx.auth.require() }, async (request, reply) => {
+    const report = checkStatusReport(request.body);
+    await ctx.store.reportDeviceStatus(deviceOf(request).id, report.queued, report.oldestQueuedAt);
+    return reply.code(204).send();
   });
 }

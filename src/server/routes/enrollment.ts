@@ -1,8 +1,13 @@
 /**
- * Enrolling a tablet: a DSL device asks for a one-time code (POST enrollment-codes), the
- * tablet redeems it with its new public key (POST devices/register, unsigned because the
- * tablet has no identity yet: the code is its credential). Only the code's hash is stored;
- * redemption is one store transaction, so a code enrols exactly one device.
+ * Enrolling a device: an approved DSL device asks for a one-time code (POST
+ * enrollment-codes), the new device redeems it with its public key (POST devices/register,
+ * unsigned because it has no identity yet: the code is its credential). Only the code's
+ * hash is stored; redemption is one store transaction, so a code enrols exactly one device.
+ *
+ * A code has a role. A tablet code enrols an approved tablet: the DSL creating the code is
+ * the approval. A DSL code enrols a DSL device that stays pending until a DSL approves it
+ * (routes/device-approval.ts), because a DSL device can pull every record: a code read
+ * over someone's shoulder must not be enough on its own.
  */
 import type { FastifyInstance } from 'fastify';
 import type { SignedRecipientSet } from '../../sync/recipient-set.ts';
@@ -13,7 +18,8 @@ import { newDeviceId, proofHolds } from '../device-keys.ts';
 import { HttpError } from '../errors.ts';
 import { deviceOf } from '../request-types.ts';
 import type { RedeemOutcome } from '../store/types.ts';
-import { checkCodeTtl, checkRegisterRequest } from '../validate.ts';
+import { checkRegisterRequest } from '../validate.ts';
+import { checkCodeRequest } from '../validate-devices.ts';
 
 const REFUSALS: Record<Exclude<RedeemOutcome, 'registered'>, [number, string, string]> = {
   unknown: [
@@ -40,7 +46,7 @@ function refuse(outcome: keyof typeof REFUSALS): HttpError {
 export function enrollmentRoutes(app: FastifyInstance, ctx: EndpointContext): void {
   app.post(API.enrollmentCodes, { preHandler: ctx.auth.require('dsl') }, async (request, reply) => {
     const device = deviceOf(request);
-    const ttlMinutes = checkCodeTtl(request.body);
+    const { ttlMinutes, role, personName } = checkCodeRequest(request.body);
     const code = generateCode();
     const now = ctx.now();
     const expiresAt = new Date(now + ttlMinutes * 60_000).toISOString();
@@ -52,8 +58,10 @@ export function enrollmentRoutes(app: FastifyInstance, ctx: EndpointContext): vo
       expiresAt,
       usedAt: null,
       usedBy: null,
+      role,
+      personName,
     });
-    const response: EnrollmentCodeResponse = { code, expiresAt };
+    const response: EnrollmentCodeResponse = { code, expiresAt, role };
     return reply.code(201).send(response);
   });
 
@@ -78,16 +86,19 @@ export function enrollmentRoutes(app: FastifyInstance, ctx: EndpointContext): vo
     const set = await ctx.store.latestRecipientSet(record.school);
     if (!set) throw new Error('School has no recipient set');
     const deviceId = newDeviceId();
+    const pending = record.role === 'dsl';
     const outcome = await ctx.store.redeemEnrollmentCode(
       codeHash,
       {
         id: deviceId,
         school: record.school,
         name: body.device.name,
-        role: 'tablet',
+        role: record.role,
         publicKey: body.device.publicKey,
         enrolledAt: now,
         enrolledBy: record.createdBy,
+        approvedAt: pending ? null : now,
+        personName: record.personName,
       },
       now,
     );
@@ -95,6 +106,8 @@ export function enrollmentRoutes(app: FastifyInstance, ctx: EndpointContext): vo
     const response: RegisterResponse = {
       deviceId,
       recipientSet: JSON.parse(set.json) as SignedRecipientSet,
+      role: record.role,
+      status: pending ? 'pending' : 'approved',
     };
     return reply.code(201).send(response);
   });

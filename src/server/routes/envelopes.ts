@@ -4,6 +4,8 @@
  * if every item was refused: a batch is not all-or-nothing, so one bad record never blocks
  * the others behind it in a tablet's outbox. A pull page is bounded by count and by bytes,
  * so a phone pulling a log full of attachments never gets hundreds of megabytes at once.
+ * Each refused item is one line in the refusal log (its id, never its fields), and an
+ * upload that delivered anything counts as the device's last sync.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Envelope } from '../../crypto/envelope.ts';
@@ -14,8 +16,9 @@ import {
   type UploadItemResult,
   type UploadResponse,
 } from '../../sync/protocol.ts';
-import type { EndpointContext } from '../context.ts';
+import { isoNow, type EndpointContext } from '../context.ts';
 import { ingestOne } from '../ingest.ts';
+import { logRefusal } from '../refusal-log.ts';
 import { deviceOf } from '../request-types.ts';
 import { checkPullQuery, checkUploadRequest } from '../validate.ts';
 
@@ -32,7 +35,13 @@ export function envelopeRoutes(app: FastifyInstance, ctx: EndpointContext): void
       const key = await ctx.auth.publicKey(device);
       const results: UploadItemResult[] = [];
       // One at a time: the log order then follows the order the device sent.
-      for (const item of items) results.push(await ingestOne(ctx, device, key, item));
+      for (const item of items) {
+        const result = await ingestOne(ctx, device, key, item);
+        if ('error' in result) logRefusal(request, result.error, result.id);
+        results.push(result);
+      }
+      if (results.some((r) => r.status === 'stored' || r.status === 'duplicate'))
+        await ctx.store.markSynced(device.id, isoNow(ctx));
       return { results };
     },
   );

@@ -61,7 +61,7 @@ export function setupRoutes(app: FastifyInstance, ctx: EndpointContext): void {
     const created = await ctx.store.setupSchool({
       school,
       recipientSet: { version: set.version, json: JSON.stringify(set) },
-      dslName: body.dslName,
+      // Kept per device: GET /api/v1/key-backup returns it to this device like any other.
       keyBackupJson: JSON.stringify(body.keyBackup),
       device: {
         id: deviceId,
@@ -71,6 +71,9 @@ export function setupRoutes(app: FastifyInstance, ctx: EndpointContext): void {
         publicKey: body.device.publicKey,
         enrolledAt: now,
         enrolledBy: null,
+        // Holding the set-up code is the approval of the school's first DSL device.
+        approvedAt: now,
+        personName: body.dslName,
       },
     });
     if (!created) throw alreadySetUp();

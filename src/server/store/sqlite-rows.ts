@@ -6,13 +6,16 @@
 import type { DeviceRecord } from './types.ts';
 
 export const DEVICE_COLUMNS = `id, school, name, role, public_jwk AS publicKey, enrolled_at AS enrolledAt,
-  enrolled_by AS enrolledBy, last_seen_at AS lastSeenAt, revoked_at AS revokedAt`;
+  enrolled_by AS enrolledBy, last_seen_at AS lastSeenAt, revoked_at AS revokedAt,
+  approved_at AS approvedAt, person_name AS personName, queued, oldest_queued_at AS oldestQueuedAt,
+  last_sync_at AS lastSyncAt`;
 
 export const CODE_COLUMNS = `code_hash AS codeHash, school, created_by AS createdBy, created_at AS createdAt,
-  expires_at AS expiresAt, used_at AS usedAt, used_by AS usedBy`;
+  expires_at AS expiresAt, used_at AS usedAt, used_by AS usedBy, role, person_name AS personName`;
 
 export const LOG_COLUMNS = `idx AS "index", id, school, device, seq, kind, created, size,
-  envelope_hash AS envelopeHash, body, prev_head AS prevHead, head, received_at AS receivedAt, receipt`;
+  envelope_hash AS envelopeHash, body, prev_head AS prevHead, head, received_at AS receivedAt, receipt,
+  ct_hash AS ctHash`;
 
 export function toDevice(
   row: Omit<DeviceRecord, 'publicKey'> & { publicKey: string },

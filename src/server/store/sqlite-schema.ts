@@ -2,10 +2,64 @@
  * The SQLite schema and its migrations. Each migration runs once, in order, inside one
  * transaction with the `user_version` bump, so a crash mid-upgrade leaves the previous
  * version intact. Append new migrations to the list; never edit one that has shipped.
+ * A migration is SQL, or a function when it must compute something SQL cannot.
  */
 import type Database from 'better-sqlite3';
+import { ctHash } from '../ct-hash.ts';
 
-const MIGRATIONS: string[] = [
+type Migration = string | ((db: Database.Database) => void);
+
+/**
+ * 2: the device lifecycle (approval, outbox reports, last sync), DSL enrollment codes, key
+ * backups per DSL device, and the ciphertext hash that catches an envelope replayed under
+ * a new id. Devices that exist already were approved by the code that enrolled them; the
+ * one key backup so far belongs to the set-up device (the DSL device nobody enrolled).
+ */
+const DEVICE_LIFECYCLE = `
+  ALTER TABLE devices ADD COLUMN approved_at TEXT;
+  UPDATE devices SET approved_at = enrolled_at;
+  ALTER TABLE devices ADD COLUMN person_name TEXT;
+  ALTER TABLE devices ADD COLUMN queued INTEGER;
+  ALTER TABLE devices ADD COLUMN oldest_queued_at TEXT;
+  ALTER TABLE devices ADD COLUMN last_sync_at TEXT;
+  ALTER TABLE enrollment_codes ADD COLUMN role TEXT NOT NULL DEFAULT 'tablet'
+    CHECK (role IN ('dsl', 'tablet'));
+  ALTER TABLE enrollment_codes ADD COLUMN person_name TEXT;
+  UPDATE devices SET person_name = (SELECT dsl_name FROM key_backups k WHERE k.school = devices.school)
+    WHERE role = 'dsl' AND enrolled_by IS NULL;
+  CREATE TABLE device_key_backups (
+    device TEXT PRIMARY KEY REFERENCES devices(id),
+    school TEXT NOT NULL REFERENCES school(id),
+    json TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  INSERT INTO device_key_backups (device, school, json, updated_at)
+    SELECT d.id, k.school, k.json, d.enrolled_at FROM key_backups k
+    JOIN devices d ON d.school = k.school AND d.role = 'dsl' AND d.enrolled_by IS NULL;
+  DROP TABLE key_backups;
+  ALTER TABLE device_key_backups RENAME TO key_backups;
+  ALTER TABLE log ADD COLUMN ct_hash TEXT;
+  CREATE INDEX log_ct_hash_idx ON log (ct_hash);
+`;
+
+/** Fills in ct_hash for entries stored before migration 2, a page at a time (bodies can be MBs). */
+function backfillCtHash(db: Database.Database): void {
+  const page = db.prepare(
+    `SELECT idx, json_extract(body, '$.ct') AS ct FROM log WHERE idx > ? ORDER BY idx LIMIT 100`,
+  );
+  const set = db.prepare('UPDATE log SET ct_hash = ? WHERE idx = ?');
+  let after = 0;
+  for (;;) {
+    const rows = page.all(after) as { idx: number; ct: unknown }[];
+    if (rows.length === 0) return;
+    for (const { idx, ct } of rows) {
+      if (typeof ct === 'string') set.run(ctHash(ct), idx);
+      after = idx;
+    }
+  }
+}
+
+export const MIGRATIONS: Migration[] = [
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE school (id TEXT PRIMARY KEY, name TEXT NOT NULL, created TEXT NOT NULL);
@@ -58,20 +112,27 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX log_school_idx ON log (school, idx);
   `,
+  (db) => {
+    db.exec(DEVICE_LIFECYCLE);
+    backfillCtHash(db);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-export function migrate(db: Database.Database): void {
+/** Brings the database up to `target` (the latest unless a test asks for an older one). */
+export function migrate(db: Database.Database, target = SCHEMA_VERSION): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
     throw new Error(
       `The database was written by a newer Safetrail (schema ${current}, this one knows ${SCHEMA_VERSION}). Upgrade Safetrail instead.`,
     );
   }
-  for (let v = current; v < SCHEMA_VERSION; v++) {
+  for (let v = current; v < target; v++) {
+    const migration = MIGRATIONS[v]!;
     db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
+      if (typeof migration === 'string') db.exec(migration);
+      else migration(db);
       db.pragma(`user_version = ${v + 1}`);
     })();
   }

@@ -6,10 +6,12 @@
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { SqliteDevices } from './sqlite-devices.ts';
 import { CODE_COLUMNS, DEVICE_COLUMNS, LOG_COLUMNS, toDevice } from './sqlite-rows.ts';
 import { migrate } from './sqlite-schema.ts';
 import type {
   AppendOutcome,
+  ApproveOutcome,
   DeviceRecord,
   EndpointStore,
   EnrollmentCodeRecord,
@@ -19,6 +21,7 @@ import type {
   NewDevice,
   NewSchool,
   RedeemOutcome,
+  RevokeOutcome,
   SchoolRecord,
   StoredRecipientSet,
 } from './types.ts';
@@ -30,6 +33,7 @@ type DeviceRow = Parameters<typeof toDevice>[0];
 export class SqliteStore implements EndpointStore {
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
+  private readonly devices: SqliteDevices;
 
   constructor(dataDir: string) {
     this.db = new Database(join(dataDir, SQLITE_FILE));
@@ -40,6 +44,7 @@ export class SqliteStore implements EndpointStore {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
+    this.devices = new SqliteDevices(this.db);
   }
 
   private one<T>(sql: string, ...params: unknown[]): T | undefined {
@@ -67,7 +72,7 @@ export class SqliteStore implements EndpointStore {
     return this.one<SchoolRecord>('SELECT id, name, created FROM school LIMIT 1') ?? null;
   }
 
-  async setupSchool({ school, recipientSet, dslName, keyBackupJson, device }: NewSchool) {
+  async setupSchool({ school, recipientSet, keyBackupJson, device }: NewSchool) {
     return this.db.transaction(() => {
       if (this.one('SELECT 1 FROM school')) return false;
       this.run(
@@ -77,13 +82,8 @@ export class SqliteStore implements EndpointStore {
         school.created,
       );
       this.insertRecipientSet(school.id, recipientSet);
-      this.run(
-        'INSERT INTO key_backups (school, dsl_name, json) VALUES (?, ?, ?)',
-        school.id,
-        dslName,
-        keyBackupJson,
-      );
-      this.insertDevice(device);
+      this.devices.insert(device);
+      this.devices.putKeyBackup(school.id, device.id, keyBackupJson, device.enrolledAt);
       this.run("DELETE FROM meta WHERE key = 'setup_code'");
       return true;
     })();
@@ -93,6 +93,11 @@ export class SqliteStore implements EndpointStore {
     const sql =
       'SELECT version, json FROM recipient_sets WHERE school = ? ORDER BY version DESC LIMIT 1';
     return this.one<StoredRecipientSet>(sql, school) ?? null;
+  }
+
+  async getRecipientSet(school: string, version: number): Promise<StoredRecipientSet | null> {
+    const sql = 'SELECT version, json FROM recipient_sets WHERE school = ? AND version = ?';
+    return this.one<StoredRecipientSet>(sql, school, version) ?? null;
   }
 
   async hasRecipientSet(school: string, version: number): Promise<boolean> {
@@ -115,14 +120,6 @@ export class SqliteStore implements EndpointStore {
     this.run(sql, school, set.version, set.json);
   }
 
-  private insertDevice(d: NewDevice): void {
-    this.run(
-      `INSERT INTO devices (id, school, name, role, public_jwk, enrolled_at, enrolled_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      ...[d.id, d.school, d.name, d.role, JSON.stringify(d.publicKey), d.enrolledAt, d.enrolledBy],
-    );
-  }
-
   async getDevice(id: string): Promise<DeviceRecord | null> {
     const row = this.one<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = ?`, id);
     return row ? toDevice(row) : null;
@@ -137,11 +134,36 @@ export class SqliteStore implements EndpointStore {
     this.run('UPDATE devices SET last_seen_at = ? WHERE id = ?', at, id);
   }
 
+  async approveDevice(school: string, id: string, at: string): Promise<ApproveOutcome> {
+    return this.devices.approve(school, id, at);
+  }
+
+  async revokeDevice(school: string, id: string, at: string): Promise<RevokeOutcome> {
+    return this.devices.revoke(school, id, at);
+  }
+
+  async reportDeviceStatus(id: string, queued: number, oldestQueuedAt: string | null) {
+    this.devices.reportStatus(id, queued, oldestQueuedAt);
+  }
+
+  async markSynced(id: string, at: string): Promise<void> {
+    this.devices.markSynced(id, at);
+  }
+
+  async putKeyBackup(school: string, device: string, json: string, at: string): Promise<void> {
+    this.devices.putKeyBackup(school, device, json, at);
+  }
+
+  async getKeyBackup(device: string): Promise<string | null> {
+    return this.devices.getKeyBackup(device);
+  }
+
   async addEnrollmentCode(c: EnrollmentCodeRecord): Promise<void> {
     this.run(
-      `INSERT INTO enrollment_codes (code_hash, school, created_by, created_at, expires_at)
-       VALUES (?, ?, ?, ?, ?)`,
-      ...[c.codeHash, c.school, c.createdBy, c.createdAt, c.expiresAt],
+      `INSERT INTO enrollment_codes (code_hash, school, created_by, created_at, expires_at, role,
+         person_name)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ...[c.codeHash, c.school, c.createdBy, c.createdAt, c.expiresAt, c.role, c.personName],
     );
   }
 
@@ -159,7 +181,7 @@ export class SqliteStore implements EndpointStore {
       if (code.expiresAt <= now) return 'expired';
       const mark = 'UPDATE enrollment_codes SET used_at = ?, used_by = ? WHERE code_hash = ?';
       this.run(mark, now, device.id, codeHash);
-      this.insertDevice(device);
+      this.devices.insert(device);
       return 'registered';
     })();
   }
@@ -172,6 +194,7 @@ export class SqliteStore implements EndpointStore {
   async appendLog(e: LogEntry): Promise<AppendOutcome> {
     return this.db.transaction((): AppendOutcome => {
       if (this.one('SELECT 1 FROM log WHERE id = ?', e.id)) return 'id-exists';
+      if (this.one('SELECT 1 FROM log WHERE ct_hash = ?', e.ctHash)) return 'ct-exists';
       const tail = this.one<LogTail>(
         'SELECT idx AS "index", head FROM log ORDER BY idx DESC LIMIT 1',
       );
@@ -179,10 +202,10 @@ export class SqliteStore implements EndpointStore {
         return 'tail-moved';
       this.run(
         `INSERT INTO log (idx, id, school, device, seq, kind, created, size, envelope_hash, body,
-           prev_head, head, received_at, receipt)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           prev_head, head, received_at, receipt, ct_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ...[e.index, e.id, e.school, e.device, e.seq, e.kind, e.created, e.size, e.envelopeHash],
-        ...[e.body, e.prevHead, e.head, e.receivedAt, e.receipt],
+        ...[e.body, e.prevHead, e.head, e.receivedAt, e.receipt, e.ctHash],
       );
       return 'appended';
     })();

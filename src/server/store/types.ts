@@ -25,12 +25,29 @@ export interface DeviceRecord {
   role: DeviceRole;
   publicKey: PublicJwk;
   enrolledAt: string;
+  /** The id of the DSL device that created its code; null for the set-up device. */
   enrolledBy: string | null;
   lastSeenAt: string | null;
   revokedAt: string | null;
+  /** Null while a DSL device waits for another DSL's approval; tablets are approved by their code. */
+  approvedAt: string | null;
+  /** The person a DSL device belongs to (never logged). */
+  personName: string | null;
+  /** The device's last outbox report. */
+  queued: number | null;
+  oldestQueuedAt: string | null;
+  /** The last upload that stored (or recognised) at least one record. */
+  lastSyncAt: string | null;
 }
 
-export type NewDevice = Omit<DeviceRecord, 'lastSeenAt' | 'revokedAt'>;
+export type NewDevice = Omit<
+  DeviceRecord,
+  'lastSeenAt' | 'revokedAt' | 'queued' | 'oldestQueuedAt' | 'lastSyncAt'
+>;
+
+export type ApproveOutcome = 'approved' | 'already-approved' | 'revoked' | 'not-found';
+/** 'last-dsl': it is the school's last approved DSL device, which is never revoked. */
+export type RevokeOutcome = 'revoked' | 'already-revoked' | 'last-dsl' | 'not-found';
 
 export interface StoredRecipientSet {
   version: number;
@@ -41,8 +58,8 @@ export interface StoredRecipientSet {
 export interface NewSchool {
   school: SchoolRecord;
   recipientSet: StoredRecipientSet;
-  dslName: string;
   keyBackupJson: string;
+  /** The lead DSL's device; its personName is the lead DSL's name. */
   device: NewDevice;
 }
 
@@ -54,6 +71,10 @@ export interface EnrollmentCodeRecord {
   expiresAt: string;
   usedAt: string | null;
   usedBy: string | null;
+  /** What the code enrols: a tablet (approved at once) or a DSL device (pending). */
+  role: DeviceRole;
+  /** For a DSL code, the person it is meant for, if the DSL said. */
+  personName: string | null;
 }
 
 export type RedeemOutcome = 'registered' | 'unknown' | 'expired' | 'used';
@@ -75,6 +96,8 @@ export interface LogEntry {
   receivedAt: string;
   /** The signed receipt as JSON text, returned unchanged for a duplicate upload. */
   receipt: string;
+  /** SHA-256 of the envelope's ciphertext bytes: the same sealed content under a new id is a replay. */
+  ctHash: string;
 }
 
 export interface LogTail {
@@ -82,8 +105,11 @@ export interface LogTail {
   head: string;
 }
 
-/** 'tail-moved': someone appended since the caller read the tail; read it again and retry. */
-export type AppendOutcome = 'appended' | 'tail-moved' | 'id-exists';
+/**
+ * 'tail-moved': someone appended since the caller read the tail; read it again and retry.
+ * 'ct-exists': the log already holds this ciphertext under another id (a replay).
+ */
+export type AppendOutcome = 'appended' | 'tail-moved' | 'id-exists' | 'ct-exists';
 
 export type MetaKey = 'setup_code' | 'receipt_key';
 
@@ -96,11 +122,12 @@ export interface EndpointStore {
   initMeta(key: MetaKey, value: string): Promise<string>;
 
   getSchool(): Promise<SchoolRecord | null>;
-  /** Creates the school, its first recipient set, key backup and DSL device, and forgets
-   * the set-up code, all or nothing. False if a school already exists. */
+  /** Creates the school, its first recipient set, the DSL device and its key backup, and
+   * forgets the set-up code, all or nothing. False if a school already exists. */
   setupSchool(input: NewSchool): Promise<boolean>;
 
   latestRecipientSet(school: string): Promise<StoredRecipientSet | null>;
+  getRecipientSet(school: string, version: number): Promise<StoredRecipientSet | null>;
   hasRecipientSet(school: string, version: number): Promise<boolean>;
   /** Adds a set only if `set.version` is exactly one more than the latest. */
   addRecipientSet(school: string, set: StoredRecipientSet): Promise<boolean>;
@@ -108,6 +135,17 @@ export interface EndpointStore {
   getDevice(id: string): Promise<DeviceRecord | null>;
   listDevices(school: string): Promise<DeviceRecord[]>;
   touchDevice(id: string, at: string): Promise<void>;
+  /** Approves a pending device of `school`. */
+  approveDevice(school: string, id: string, at: string): Promise<ApproveOutcome>;
+  /** Revokes a device of `school`, checking in the same transaction that another approved
+   * DSL device remains, so two DSLs revoking each other at once cannot leave none. */
+  revokeDevice(school: string, id: string, at: string): Promise<RevokeOutcome>;
+  reportDeviceStatus(id: string, queued: number, oldestQueuedAt: string | null): Promise<void>;
+  markSynced(id: string, at: string): Promise<void>;
+
+  /** The encrypted key backup of a DSL device as JSON text, replacing any earlier one. */
+  putKeyBackup(school: string, device: string, json: string, at: string): Promise<void>;
+  getKeyBackup(device: string): Promise<string | null>;
 
   addEnrollmentCode(code: EnrollmentCodeRecord): Promise<void>;
   getEnrollmentCode(codeHash: string): Promise<EnrollmentCodeRecord | null>;
@@ -116,7 +154,8 @@ export interface EndpointStore {
   redeemEnrollmentCode(codeHash: string, device: NewDevice, now: string): Promise<RedeemOutcome>;
 
   logTail(school: string): Promise<LogTail | null>;
-  /** Appends only if the log's tail is still (entry.index - 1, entry.prevHead). */
+  /** Appends only if the log's tail is still (entry.index - 1, entry.prevHead), the id is
+   * new and no entry holds the same ciphertext. */
   appendLog(entry: LogEntry): Promise<AppendOutcome>;
   findLogEntry(id: string): Promise<LogEntry | null>;
   /**
