@@ -11,8 +11,12 @@
 import { TransportError, type UploadTransport } from './engine.ts';
 import {
   API,
+  apiPath,
   type DeviceInfo,
+  type DeviceStatusReport,
+  type EnrollmentCodeRequest,
   type EnrollmentCodeResponse,
+  type KeyBackup,
   type PullResponse,
   type RegisterRequest,
   type RegisterResponse,
@@ -21,6 +25,7 @@ import {
   type SetupResponse,
   type UploadItemResult,
 } from './protocol.ts';
+import type { SignedRecipientSet } from './recipient-set.ts';
 import { signRequest } from './request-auth.ts';
 
 export const UNREACHABLE =
@@ -58,8 +63,17 @@ export interface ApiClient {
   register(req: RegisterRequest): Promise<RegisterResponse>;
   /** The endpoint's copy is untrusted: pass it to verifyRecipientSet before using it. */
   recipientSet(): Promise<unknown>;
-  createEnrollmentCode(ttlMinutes?: number): Promise<EnrollmentCodeResponse>;
+  createEnrollmentCode(request?: EnrollmentCodeRequest): Promise<EnrollmentCodeResponse>;
   listDevices(): Promise<{ devices: DeviceInfo[] }>;
+  deviceSelf(): Promise<DeviceInfo>;
+  reportStatus(report: DeviceStatusReport): Promise<void>;
+  approveDevice(id: string): Promise<DeviceInfo>;
+  revokeDevice(id: string): Promise<DeviceInfo>;
+  putKeyBackup(backup: KeyBackup): Promise<void>;
+  getKeyBackup(): Promise<KeyBackup>;
+  /** Untrusted like recipientSet(): verify before use. */
+  recipientSetVersion(version: number): Promise<unknown>;
+  publishRecipientSet(set: SignedRecipientSet): Promise<unknown>;
   pull(after: number, limit?: number): Promise<PullResponse>;
   uploadTransport(): UploadTransport;
 }
@@ -96,7 +110,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const timeoutMs = options.timeoutMs ?? 60_000;
 
   async function call<T>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
     body: string | null,
     signed: boolean,
@@ -132,6 +146,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       throw new TransportError(timedOut ? TIMED_OUT : UNREACHABLE, true, { cause: error });
     }
     if (!res.ok) throw await errorFrom(res);
+    if (res.status === 204) return undefined as T;
     try {
       return JSON.parse(await res.text()) as T;
     } catch (error) {
@@ -144,14 +159,20 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     setup: (req) => call<SetupResponse>('POST', API.setup, JSON.stringify(req), false),
     register: (req) => call<RegisterResponse>('POST', API.register, JSON.stringify(req), false),
     recipientSet: () => call<unknown>('GET', API.recipientSet, null, true),
-    createEnrollmentCode: (ttlMinutes) =>
-      call<EnrollmentCodeResponse>(
-        'POST',
-        API.enrollmentCodes,
-        JSON.stringify(ttlMinutes === undefined ? {} : { ttlMinutes }),
-        true,
-      ),
+    createEnrollmentCode: (request = {}) =>
+      call<EnrollmentCodeResponse>('POST', API.enrollmentCodes, JSON.stringify(request), true),
     listDevices: () => call<{ devices: DeviceInfo[] }>('GET', API.devices, null, true),
+    deviceSelf: () => call<DeviceInfo>('GET', API.deviceSelf, null, true),
+    reportStatus: (report) =>
+      call<void>('POST', API.deviceSelfStatus, JSON.stringify(report), true),
+    approveDevice: (id) => call<DeviceInfo>('POST', apiPath.approveDevice(id), '{}', true),
+    revokeDevice: (id) => call<DeviceInfo>('POST', apiPath.revokeDevice(id), '{}', true),
+    putKeyBackup: (backup) => call<void>('PUT', API.keyBackup, JSON.stringify(backup), true),
+    getKeyBackup: () => call<KeyBackup>('GET', API.keyBackup, null, true),
+    recipientSetVersion: (version) =>
+      call<unknown>('GET', apiPath.recipientSetVersion(version), null, true),
+    publishRecipientSet: (set) =>
+      call<unknown>('POST', API.recipientSet, JSON.stringify(set), true),
     pull: (after, limit = 200) =>
       call<PullResponse>(
         'GET',

@@ -103,7 +103,7 @@ describe('createApiClient', () => {
       fetch,
       device: { deviceId: 'dsl1', signingKey: device.privateKey },
     });
-    await api.createEnrollmentCode(30);
+    await api.createEnrollmentCode({ ttlMinutes: 30 });
     await api.createEnrollmentCode();
     expect(calls.map((c) => c.body)).toEqual(['{"ttlMinutes":30}', '{}']);
   });
