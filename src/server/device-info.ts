@@ -29,6 +29,7 @@ export function deviceInfo(d: DeviceRecord, enrolledBy: string | null): DeviceIn
     oldestQueuedAt: d.oldestQueuedAt,
     lastSyncAt: d.lastSyncAt,
     revokedAt: d.revokedAt,
+    readerKey: d.readerKey,
   };
 }
 

@@ -87,7 +87,19 @@ export function checkRegisterRequest(body: unknown): RegisterRequest {
   if (!isObject(body)) throw bad('The enrollment request must be a JSON object.');
   if (typeof body.code !== 'string' || body.code.length > 64)
     throw bad('The enrollment code is missing.');
-  return { code: body.code, device: checkDeviceProof(body.device) };
+  const device = checkDeviceProof(body.device);
+  if (body.readerKey === undefined) return { code: body.code, device };
+  const r = body.readerKey as { kid?: unknown; publicKey?: unknown } | null;
+  if (!isObject(r) || !isBase64Url(r.kid, 16) || !isBase64Url(r.publicKey, 65)) {
+    throw bad(
+      'readerKey must be {kid, publicKey}: a 16-byte key id and a 65-byte P-256 public key.',
+    );
+  }
+  return {
+    code: body.code,
+    device,
+    readerKey: { kid: r.kid as string, publicKey: r.publicKey as string },
+  };
 }
 
 export const CODE_TTL = { defaultMinutes: 24 * 60, min: 5, max: 7 * 24 * 60 } as const;

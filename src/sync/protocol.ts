@@ -135,9 +135,21 @@ export interface EnrollmentCodeResponse {
 }
 
 /** POST /api/v1/devices/register: a tablet redeems a one-time enrollment code. */
+/** A safeguarding lead's HPKE reader key, announced when their browser enrolls. */
+export interface ReaderKeyAnnouncement {
+  kid: string;
+  publicKey: string;
+}
+
 export interface RegisterRequest {
   code: string;
   device: DeviceKeyProof;
+  /**
+   * Only with a DSL code: the new lead's reader key, so the approving DSL can add it to the
+   * recipient set. The endpoint could swap it, so the approving DSL compares its key id with
+   * the one shown on the new lead's own screen before approving.
+   */
+  readerKey?: ReaderKeyAnnouncement;
 }
 
 export interface RegisterResponse {
@@ -175,6 +187,8 @@ export interface DeviceInfo {
   /** The last upload from it that the endpoint stored (or recognised as already stored). */
   lastSyncAt: string | null;
   revokedAt: string | null;
+  /** The reader key a DSL device announced at enrollment (null for tablets). */
+  readerKey: ReaderKeyAnnouncement | null;
 }
 
 /** POST /api/v1/devices/self/status (approved devices) → 204. Outbox metadata, no content. */

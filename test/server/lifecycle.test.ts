@@ -190,6 +190,7 @@ describe('outbox reports and the device list', () => {
           'oldestQueuedAt',
           'lastSyncAt',
           'revokedAt',
+          'readerKey',
         ].sort(),
       );
     }

@@ -12,6 +12,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { SignedRecipientSet } from '../../sync/recipient-set.ts';
 import { API, type EnrollmentCodeResponse, type RegisterResponse } from '../../sync/protocol.ts';
+import { readerKid } from '../../crypto/reader-kid.ts';
 import { generateCode, hashCode, normaliseCode } from '../codes.ts';
 import { isoNow, type EndpointContext } from '../context.ts';
 import { newDeviceId, proofHolds } from '../device-keys.ts';
@@ -83,6 +84,18 @@ export function enrollmentRoutes(app: FastifyInstance, ctx: EndpointContext): vo
         'The device could not prove it holds its key. Reload the page and try again.',
       );
     }
+    if (body.readerKey) {
+      if (record.role !== 'dsl') {
+        throw new HttpError(
+          400,
+          'unexpected-reader-key',
+          'Only a safeguarding lead’s device announces a reader key.',
+        );
+      }
+      if ((await readerKid(body.readerKey.publicKey)) !== body.readerKey.kid) {
+        throw new HttpError(400, 'bad-reader-key', 'The reader key id does not match the key.');
+      }
+    }
     const set = await ctx.store.latestRecipientSet(record.school);
     if (!set) throw new Error('School has no recipient set');
     const deviceId = newDeviceId();
@@ -99,6 +112,7 @@ export function enrollmentRoutes(app: FastifyInstance, ctx: EndpointContext): vo
         enrolledBy: record.createdBy,
         approvedAt: pending ? null : now,
         personName: record.personName,
+        readerKey: body.readerKey ?? null,
       },
       now,
     );

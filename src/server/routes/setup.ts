@@ -74,6 +74,7 @@ export function setupRoutes(app: FastifyInstance, ctx: EndpointContext): void {
         // Holding the set-up code is the approval of the school's first DSL device.
         approvedAt: now,
         personName: body.dslName,
+        readerKey: null,
       },
     });
     if (!created) throw alreadySetUp();

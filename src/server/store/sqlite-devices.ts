@@ -24,12 +24,13 @@ export class SqliteDevices {
     this.db
       .prepare(
         `INSERT INTO devices (id, school, name, role, public_jwk, enrolled_at, enrolled_by,
-           approved_at, person_name)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           approved_at, person_name, reader_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         ...[d.id, d.school, d.name, d.role, JSON.stringify(d.publicKey), d.enrolledAt],
         ...[d.enrolledBy, d.approvedAt, d.personName],
+        d.readerKey ? JSON.stringify(d.readerKey) : null,
       );
   }
 

@@ -8,7 +8,7 @@ import type { DeviceRecord } from './types.ts';
 export const DEVICE_COLUMNS = `id, school, name, role, public_jwk AS publicKey, enrolled_at AS enrolledAt,
   enrolled_by AS enrolledBy, last_seen_at AS lastSeenAt, revoked_at AS revokedAt,
   approved_at AS approvedAt, person_name AS personName, queued, oldest_queued_at AS oldestQueuedAt,
-  last_sync_at AS lastSyncAt`;
+  last_sync_at AS lastSyncAt, reader_key AS readerKey`;
 
 export const CODE_COLUMNS = `code_hash AS codeHash, school, created_by AS createdBy, created_at AS createdAt,
   expires_at AS expiresAt, used_at AS usedAt, used_by AS usedBy, role, person_name AS personName`;
@@ -18,7 +18,15 @@ export const LOG_COLUMNS = `idx AS "index", id, school, device, seq, kind, creat
   ct_hash AS ctHash`;
 
 export function toDevice(
-  row: Omit<DeviceRecord, 'publicKey'> & { publicKey: string },
+  row: Omit<DeviceRecord, 'publicKey' | 'readerKey'> & {
+    publicKey: string;
+    readerKey: string | null;
+  },
 ): DeviceRecord {
-  return { ...row, publicKey: JSON.parse(row.publicKey) as DeviceRecord['publicKey'] };
+  return {
+    ...row,
+    publicKey: JSON.parse(row.publicKey) as DeviceRecord['publicKey'],
+    readerKey:
+      row.readerKey === null ? null : (JSON.parse(row.readerKey) as DeviceRecord['readerKey']),
+  };
 }

@@ -116,6 +116,8 @@ export const MIGRATIONS: Migration[] = [
     db.exec(DEVICE_LIFECYCLE);
     backfillCtHash(db);
   },
+  // 3: a DSL device's announced reader key, so another DSL can add it to the recipient set.
+  `ALTER TABLE devices ADD COLUMN reader_key TEXT;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,3 +1,4 @@
+import type { ReaderKeyAnnouncement } from '../../sync/protocol.ts';
 /**
  * The endpoint's storage contract. Routes and the ingest logic talk only to this interface,
  * so the embedded SQLite store and the PostgreSQL store a trust hub will use are
@@ -38,6 +39,8 @@ export interface DeviceRecord {
   oldestQueuedAt: string | null;
   /** The last upload that stored (or recognised) at least one record. */
   lastSyncAt: string | null;
+  /** A DSL device's announced reader key (JSON {kid, publicKey}); null for tablets. */
+  readerKey: ReaderKeyAnnouncement | null;
 }
 
 export type NewDevice = Omit<
