@@ -1,8 +1,11 @@
 /**
  * HPKE (RFC 9180) base mode with DHKEM(P-256, HKDF-SHA256), HKDF-SHA256 and AES-256-GCM,
- * used only to wrap an envelope's one-time content key to each reader. Reader public keys
- * travel as the 65-byte uncompressed point in base64url; a reader's key id (kid) is derived
- * from that point, so a reader list cannot name a key that does not match.
+ * used to wrap small secrets to a reader: an envelope's one-time content secret (to every
+ * reader, and later to a newly granted one) and, under a different `info` label, the school
+ * signing key handed from one DSL to another. Distinct labels mean a wrapped secret of one
+ * kind can never be opened as the other. Reader public keys travel as the 65-byte
+ * uncompressed point in base64url; a reader's key id (kid) is derived from that point, so a
+ * reader list cannot name a key that does not match.
  */
 import { Aes256Gcm, CipherSuite, DhkemP256HkdfSha256, HkdfSha256 } from '@hpke/core';
 import { fromBase64Url, toBase64Url, utf8 } from './bytes.ts';
@@ -16,7 +19,8 @@ const suite = new CipherSuite({
   aead: new Aes256Gcm(),
 });
 
-const INFO = utf8('safetrail/v1/content-key');
+/** The HPKE `info` for envelope content secrets (reader slots and key grants). */
+export const CONTENT_KEY_INFO = 'safetrail/v1/content-key';
 
 export interface ReaderKeyPair {
   kid: string;
@@ -39,25 +43,48 @@ export async function importReaderPrivate(raw: string): Promise<CryptoKey> {
   return suite.kem.deserializePrivateKey(fromBase64Url(raw));
 }
 
+/** Seals `plaintext` to one reader's public key under an `info` label and associated data. */
+export async function sealToReader(
+  readerPublicKey: string,
+  plaintext: Uint8Array<ArrayBuffer>,
+  info: string,
+  aad: Uint8Array<ArrayBuffer>,
+): Promise<{ enc: string; ct: string }> {
+  const recipientPublicKey = await suite.kem.deserializePublicKey(fromBase64Url(readerPublicKey));
+  const sealed = await suite.seal({ recipientPublicKey, info: utf8(info) }, plaintext, aad);
+  return { enc: toBase64Url(sealed.enc), ct: toBase64Url(sealed.ct) };
+}
+
+/** Opens what sealToReader sealed; throws if the key, label, aad or any byte differ. */
+export async function openAsReader(
+  privateKey: CryptoKey,
+  sealed: { enc: string; ct: string },
+  info: string,
+  aad: Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const pt = await suite.open(
+    { recipientKey: privateKey, enc: fromBase64Url(sealed.enc), info: utf8(info) },
+    fromBase64Url(sealed.ct),
+    aad,
+  );
+  return new Uint8Array(pt);
+}
+
+/** Wraps an envelope's content secret to one reader (a reader slot or a grant slot). */
 export async function wrapToReader(
   readerPublicKey: string,
   contentKey: Uint8Array<ArrayBuffer>,
   aad: Uint8Array<ArrayBuffer>,
 ): Promise<{ enc: string; key: string }> {
-  const recipientPublicKey = await suite.kem.deserializePublicKey(fromBase64Url(readerPublicKey));
-  const { enc, ct } = await suite.seal({ recipientPublicKey, info: INFO }, contentKey, aad);
-  return { enc: toBase64Url(enc), key: toBase64Url(ct) };
+  const { enc, ct } = await sealToReader(readerPublicKey, contentKey, CONTENT_KEY_INFO, aad);
+  return { enc, key: ct };
 }
 
+/** Unwraps a content secret from a reader slot or grant slot; throws if anything differs. */
 export async function unwrapForReader(
   privateKey: CryptoKey,
   wrapped: { enc: string; key: string },
   aad: Uint8Array<ArrayBuffer>,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const pt = await suite.open(
-    { recipientKey: privateKey, enc: fromBase64Url(wrapped.enc), info: INFO },
-    fromBase64Url(wrapped.key),
-    aad,
-  );
-  return new Uint8Array(pt);
+  return openAsReader(privateKey, { enc: wrapped.enc, ct: wrapped.key }, CONTENT_KEY_INFO, aad);
 }

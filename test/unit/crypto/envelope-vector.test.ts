@@ -8,7 +8,7 @@ const vector = JSON.parse(
   readFileSync(new URL('../../vectors/envelope-v1.json', import.meta.url), 'utf8'),
 );
 
-describe('envelope v1 test vector (docs/envelope-format.md)', () => {
+describe('envelope v1 test vector (docs/envelope.md)', () => {
   it('still opens to the recorded payload with the recorded keys', async () => {
     const reader = {
       kid: vector.readerKid,
