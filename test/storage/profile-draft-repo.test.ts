@@ -70,6 +70,7 @@ describe('staff profiles', () => {
       'failedAttempts',
       'id',
       'iterations',
+      'lastFailedAt',
       'name',
       'salt',
       'wrappedKey',
