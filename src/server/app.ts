@@ -21,6 +21,7 @@ import { deviceRoutes } from './routes/devices.ts';
 import { enrollmentRoutes } from './routes/enrollment.ts';
 import { envelopeRoutes } from './routes/envelopes.ts';
 import { keyBackupRoutes } from './routes/key-backup.ts';
+import { policyRoutes } from './routes/policy.ts';
 import { recipientSetRoutes } from './routes/recipient-set.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { statusRoutes } from './routes/status.ts';
@@ -70,6 +71,7 @@ export async function buildApp(
   deviceRoutes(app, ctx);
   deviceApprovalRoutes(app, ctx);
   keyBackupRoutes(app, ctx);
+  policyRoutes(app, ctx);
   recipientSetRoutes(app, ctx);
   envelopeRoutes(app, ctx);
   await registerStatic(app, options.distDir);

@@ -34,7 +34,12 @@ export const API = {
   deviceSelfStatus: '/api/v1/devices/self/status',
   /** PUT or GET the calling DSL device's encrypted key backup. */
   keyBackup: '/api/v1/key-backup',
+  /** GET (public): the school's policy pack; PUT (DSL): replace it with a validated pack. */
+  policy: '/api/v1/policy',
 } as const;
+
+/** Largest policy pack the endpoint accepts (the default pack is about 140 kB). */
+export const MAX_POLICY_BYTES = 1024 * 1024;
 
 /**
  * Routes with a parameter: the pattern the endpoint routes on. Clients build the path with

@@ -5,7 +5,8 @@
  * the set-up code is deleted in the same transaction that creates the school.
  */
 import type { FastifyInstance } from 'fastify';
-import { API, type SetupResponse } from '../../sync/protocol.ts';
+import { API, type ReaderKeyAnnouncement, type SetupResponse } from '../../sync/protocol.ts';
+import type { SignedRecipientSet } from '../../sync/recipient-set.ts';
 import { hashCode, hashesEqual, normaliseCode } from '../codes.ts';
 import { isoNow, type EndpointContext } from '../context.ts';
 import { newDeviceId, proofHolds } from '../device-keys.ts';
@@ -25,6 +26,11 @@ async function codeMatches(typed: string, stored: string | null): Promise<string
   const expected = stored === null ? null : normaliseCode(stored);
   if (canonical === null || expected === null) return null;
   return hashesEqual(await hashCode(canonical), await hashCode(expected)) ? canonical : null;
+}
+
+function leadReader(set: SignedRecipientSet): ReaderKeyAnnouncement | null {
+  const dsl = set.readers.filter((r) => r.role === 'dsl');
+  return dsl.length === 1 ? { kid: dsl[0]!.kid, publicKey: dsl[0]!.publicKey } : null;
 }
 
 export function setupRoutes(app: FastifyInstance, ctx: EndpointContext): void {
@@ -74,7 +80,8 @@ export function setupRoutes(app: FastifyInstance, ctx: EndpointContext): void {
         // Holding the set-up code is the approval of the school's first DSL device.
         approvedAt: now,
         personName: body.dslName,
-        readerKey: null,
+        // The first set names exactly the lead DSL's reader key: it belongs to this device.
+        readerKey: leadReader(set),
       },
     });
     if (!created) throw alreadySetUp();

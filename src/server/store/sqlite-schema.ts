@@ -118,6 +118,14 @@ export const MIGRATIONS: Migration[] = [
   },
   // 3: a DSL device's announced reader key, so another DSL can add it to the recipient set.
   `ALTER TABLE devices ADD COLUMN reader_key TEXT;`,
+  // 4: the school's policy packs, newest last (procedures are data a DSL can replace).
+  `CREATE TABLE policy_packs (
+     id INTEGER PRIMARY KEY,
+     school TEXT NOT NULL REFERENCES school(id),
+     json TEXT NOT NULL,
+     uploaded_by TEXT NOT NULL,
+     uploaded_at TEXT NOT NULL
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -158,6 +158,22 @@ export class SqliteStore implements EndpointStore {
     return this.devices.getKeyBackup(device);
   }
 
+  async getPolicy(school: string): Promise<string | null> {
+    const sql = 'SELECT json FROM policy_packs WHERE school = ? ORDER BY id DESC LIMIT 1';
+    return this.one<{ json: string }>(sql, school)?.json ?? null;
+  }
+
+  async putPolicy(school: string, json: string, by: string, at: string): Promise<void> {
+    // Earlier packs are kept: which procedure applied on a given day is part of the record.
+    this.run(
+      'INSERT INTO policy_packs (school, json, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?)',
+      school,
+      json,
+      by,
+      at,
+    );
+  }
+
   async addEnrollmentCode(c: EnrollmentCodeRecord): Promise<void> {
     this.run(
       `INSERT INTO enrollment_codes (code_hash, school, created_by, created_at, expires_at, role,

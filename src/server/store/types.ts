@@ -149,6 +149,9 @@ export interface EndpointStore {
   /** The encrypted key backup of a DSL device as JSON text, replacing any earlier one. */
   putKeyBackup(school: string, device: string, json: string, at: string): Promise<void>;
   getKeyBackup(device: string): Promise<string | null>;
+  /** The school's uploaded policy pack (JSON), or null to serve the default pack. */
+  getPolicy(school: string): Promise<string | null>;
+  putPolicy(school: string, json: string, by: string, at: string): Promise<void>;
 
   addEnrollmentCode(code: EnrollmentCodeRecord): Promise<void>;
   getEnrollmentCode(codeHash: string): Promise<EnrollmentCodeRecord | null>;
