@@ -15,7 +15,8 @@ import { WrongSecretError } from './staff-key.ts';
 
 export interface DslKeyBundle {
   schoolId: string;
-  signingKey: JsonWebKey;
+  /** Absent for a lead who joined later, until another DSL hands the school key over. */
+  signingKey?: JsonWebKey;
   readerKid: string;
   readerPrivate: string;
 }
@@ -29,7 +30,12 @@ export interface EncryptedBundle {
 
 export interface UnlockedDslKeys {
   schoolId: string;
-  signingKey: CryptoKey;
+  signingKey?: CryptoKey;
+  /**
+   * The same signing key as a JWK, in memory only while the console is unlocked, so it can
+   * be wrapped to a newly approved lead (a non-extractable CryptoKey cannot be).
+   */
+  signingJwk?: JsonWebKey;
   reader: { kid: string; privateKey: CryptoKey };
 }
 
@@ -64,9 +70,31 @@ export async function decryptDslBundle(
   const bundle = await openBundle(stored, passphrase);
   return {
     schoolId: bundle.schoolId,
-    signingKey: await importPrivateJwk(bundle.signingKey, false),
+    ...(bundle.signingKey
+      ? {
+          signingKey: await importPrivateJwk(bundle.signingKey, false),
+          signingJwk: bundle.signingKey,
+        }
+      : {}),
     reader: { kid: bundle.readerKid, privateKey: await importReaderPrivate(bundle.readerPrivate) },
   };
+}
+
+/**
+ * Stores a school signing key handed over by another DSL in this lead's bundle, under the
+ * same passphrase (a fresh salt), so later sessions can change who reads records.
+ */
+export async function addSigningKeyToBundle(
+  stored: EncryptedBundle,
+  passphrase: string,
+  signingKey: JsonWebKey,
+): Promise<EncryptedBundle> {
+  const bundle = await openBundle(stored, passphrase);
+  return encryptDslBundle(
+    { ...bundle, signingKey },
+    passphrase,
+    Math.max(stored.iterations, PBKDF2_ITERATIONS),
+  );
 }
 
 /**

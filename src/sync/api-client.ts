@@ -74,6 +74,9 @@ export interface ApiClient {
   /** Untrusted like recipientSet(): verify before use. */
   recipientSetVersion(version: number): Promise<unknown>;
   publishRecipientSet(set: SignedRecipientSet): Promise<unknown>;
+  /** The policy pack JSON as served (untrusted until checked). */
+  policyText(): Promise<string>;
+  putPolicy(packJson: string): Promise<void>;
   pull(after: number, limit?: number): Promise<PullResponse>;
   uploadTransport(): UploadTransport;
 }
@@ -171,6 +174,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     getKeyBackup: () => call<KeyBackup>('GET', API.keyBackup, null, true),
     recipientSetVersion: (version) =>
       call<unknown>('GET', apiPath.recipientSetVersion(version), null, true),
+    policyText: async () => JSON.stringify(await call<unknown>('GET', API.policy, null, false)),
+    putPolicy: (packJson) => call<void>('PUT', API.policy, packJson, true),
     publishRecipientSet: (set) =>
       call<unknown>('POST', API.recipientSet, JSON.stringify(set), true),
     pull: (after, limit = 200) =>

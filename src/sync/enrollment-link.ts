@@ -12,8 +12,12 @@ export interface EnrollmentTicket {
   fingerprint: string;
 }
 
-export function formatEnrollmentLink(t: EnrollmentTicket): string {
-  const url = new URL('/enroll', t.endpoint);
+/** `/enroll` makes a tablet; `/join` makes a safeguarding lead's console. */
+export function formatEnrollmentLink(
+  t: EnrollmentTicket,
+  path: '/enroll' | '/join' = '/enroll',
+): string {
+  const url = new URL(path, t.endpoint);
   url.searchParams.set('code', t.code);
   url.searchParams.set('fp', t.fingerprint);
   return url.toString();

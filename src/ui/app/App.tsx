@@ -1,6 +1,7 @@
 import { RouterProvider } from '@tanstack/react-router';
 import { SafetrailDb } from '../../storage/db.ts';
 import { UploadProvider } from '../sync/UploadContext.tsx';
+import { PolicyProvider } from './policy.tsx';
 import { router } from './routes.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
@@ -18,7 +19,9 @@ function WithUploads() {
 export function App() {
   return (
     <SessionProvider db={db}>
-      <WithUploads />
+      <PolicyProvider>
+        <WithUploads />
+      </PolicyProvider>
     </SessionProvider>
   );
 }

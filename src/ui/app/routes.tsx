@@ -53,6 +53,16 @@ export const enrollRoute = createRoute({
   component: lazyRouteComponent(() => import('../enroll/EnrollRoute.tsx'), 'EnrollRoute'),
 });
 
+export const joinRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/join',
+  validateSearch: (s: Record<string, unknown>): { code?: string; fp?: string } => ({
+    code: str(s.code),
+    fp: str(s.fp),
+  }),
+  component: lazyRouteComponent(() => import('../join/JoinRoute.tsx'), 'JoinRoute'),
+});
+
 export const captureRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/capture',
@@ -76,6 +86,7 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   setupRoute,
   enrollRoute,
+  joinRoute,
   captureRoute,
   draftRoute,
   consoleRoute,

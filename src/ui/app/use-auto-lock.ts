@@ -1,17 +1,15 @@
 /**
- * Locks an unlocked session after the idle time (10 minutes by default, the seed policies'
- * figure) or when the app has been hidden for more than a minute, so a tablet left on a
- * coach seat does not stay open.
+ * Locks an unlocked session after the policy's idle time (10 minutes in the seed policies)
+ * or when the app has been hidden for longer than the policy allows (a minute by default),
+ * so a tablet left on a coach seat does not stay open.
  */
 import { useEffect } from 'preact/hooks';
-
-export const DEFAULT_IDLE_LOCK_MS = 10 * 60_000;
-export const HIDDEN_LOCK_MS = 60_000;
 
 export function useAutoLock(
   active: boolean,
   lock: () => Promise<void>,
-  idleMs = DEFAULT_IDLE_LOCK_MS,
+  idleMs: number,
+  hiddenMs: number,
 ): void {
   useEffect(() => {
     if (!active) return;
@@ -20,12 +18,12 @@ export function useAutoLock(
     const touch = () => (lastActivity = Date.now());
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') hiddenAt = Date.now();
-      else if (hiddenAt !== null && Date.now() - hiddenAt > HIDDEN_LOCK_MS) void lock();
+      else if (hiddenAt !== null && Date.now() - hiddenAt > hiddenMs) void lock();
       else hiddenAt = null;
     };
     const timer = setInterval(() => {
       const now = Date.now();
-      if (now - lastActivity > idleMs || (hiddenAt !== null && now - hiddenAt > HIDDEN_LOCK_MS))
+      if (now - lastActivity > idleMs || (hiddenAt !== null && now - hiddenAt > hiddenMs))
         void lock();
     }, 5_000);
     const events = ['pointerdown', 'keydown', 'input', 'scroll'] as const;
@@ -36,5 +34,5 @@ export function useAutoLock(
       events.forEach((e) => window.removeEventListener(e, touch));
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [active, lock, idleMs]);
+  }, [active, lock, idleMs, hiddenMs]);
 }

@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import type { ComponentChildren } from 'preact';
 import { useSession } from '../app/session.tsx';
+import { usePolicy } from '../app/policy.tsx';
 import { useAutoLock } from '../app/use-auto-lock.ts';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
 
@@ -8,7 +9,8 @@ import { UpdatePrompt } from './UpdatePrompt.tsx';
 export function Layout({ children }: { children: ComponentChildren }) {
   const { device, staff, dsl, lock } = useSession();
   const unlocked = Boolean(staff || dsl);
-  useAutoLock(unlocked, lock);
+  const { settings } = usePolicy();
+  useAutoLock(unlocked, lock, settings.idleLockMinutes * 60_000, settings.hiddenLockSeconds * 1000);
   const who = staff?.name ?? dsl?.name;
   return (
     <>

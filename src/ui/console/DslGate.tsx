@@ -1,10 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { decryptDslBundle } from '../../crypto/dsl-keys.ts';
+import { createApiClient } from '../../sync/api-client.ts';
 import { getDslVault } from '../../storage/vault-repo.ts';
 import { useSession } from '../app/session.tsx';
 import { plainError } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
+import { adoptSigningKey } from './adopt-signing-key.ts';
+import { BreakGlass } from './BreakGlass.tsx';
+import { bundleOf } from './vault-bundle.ts';
 
 /** The console opens only after the DSL's passphrase unlocks their keys (in memory only). */
 export function DslGate({ children }: { children: ComponentChildren }) {
@@ -12,7 +16,9 @@ export function DslGate({ children }: { children: ComponentChildren }) {
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [breakGlass, setBreakGlass] = useState(false);
   if (session.dsl) return <>{children}</>;
+  if (breakGlass) return <BreakGlass onCancel={() => setBreakGlass(false)} />;
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -20,13 +26,19 @@ export function DslGate({ children }: { children: ComponentChildren }) {
     setError('');
     try {
       const vault = await getDslVault(session.db);
-      if (!vault)
+      const device = session.device;
+      if (!vault || !device) {
         throw new Error(
-          'This browser holds no DSL keys. Set up the school here, or use the browser where it was set up.',
+          'This browser holds no DSL keys. Use the browser where you set up or joined.',
         );
-      const keys = await decryptDslBundle(
-        { salt: vault.salt, iterations: vault.iterations, ...vault.wrapped },
-        passphrase,
+      }
+      const unlocked = await decryptDslBundle(bundleOf(vault), passphrase);
+      const api = createApiClient({
+        endpoint: device.endpoint,
+        device: { deviceId: device.deviceId, signingKey: device.signingKey },
+      });
+      const keys = await adoptSigningKey(session.db, api, unlocked, passphrase, vault).catch(
+        () => unlocked,
       );
       setPassphrase('');
       session.setDsl({ name: vault.dslName, keys });
@@ -54,6 +66,12 @@ export function DslGate({ children }: { children: ComponentChildren }) {
           </button>
         </div>
       </form>
+      <p>
+        Every safeguarding lead’s passphrase lost?{' '}
+        <button type="button" class="secondary" onClick={() => setBreakGlass(true)}>
+          Use the break-glass recovery shares
+        </button>
+      </p>
     </>
   );
 }

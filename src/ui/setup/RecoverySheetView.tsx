@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { displayFingerprint } from '../../crypto/signing.ts';
 import type { RecoverySheet } from './create-school.ts';
+import { RecoveryShares } from './RecoveryShares.tsx';
 
 /**
  * The break-glass recovery key, shown exactly once. Whoever holds it can open every record
@@ -38,6 +39,7 @@ export function RecoverySheetView({ sheet, onDone }: { sheet: RecoverySheet; onD
           e-mail this sheet.
         </p>
       </section>
+      <RecoveryShares recoveryKey={sheet.recoveryKey} kid={sheet.recoveryKid} />
       <div class="actions no-print">
         <button type="button" class="secondary" onClick={() => window.print()}>
           Print the recovery sheet

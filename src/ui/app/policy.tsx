@@ -1,0 +1,89 @@
+/**
+ * The school's policy pack for the screens: the copy cached on this device at once (so it
+ * works offline), then the endpoint's current copy when reachable. A newly served pack is
+ * checked with the same checker as `npm run policy:check` (loaded on demand) before it
+ * replaces the cached one, so a broken pack never reaches the screens.
+ */
+import { createContext, type ComponentChildren } from 'preact';
+import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import type { PolicyPack } from '../../policy/pack-schema.ts';
+import { cachePolicy, getCachedPolicy } from '../../storage/policy-cache.ts';
+import { createApiClient } from '../../sync/api-client.ts';
+
+export interface PolicySettingsView {
+  idleLockMinutes: number;
+  hiddenLockSeconds: number;
+  unsentWarningHours: number;
+  rosterRetentionDays: number;
+}
+
+/** Used until a pack is cached: the seed policies' figures. */
+export const FALLBACK_SETTINGS: PolicySettingsView = {
+  idleLockMinutes: 10,
+  hiddenLockSeconds: 60,
+  unsentWarningHours: 24,
+  rosterRetentionDays: 7,
+};
+
+export interface PolicyValue {
+  pack: PolicyPack | null;
+  settings: PolicySettingsView;
+  fetchedAt: string | null;
+  refresh: () => Promise<void>;
+}
+
+const PolicyContext = createContext<PolicyValue>({
+  pack: null,
+  settings: FALLBACK_SETTINGS,
+  fetchedAt: null,
+  refresh: async () => {},
+});
+
+export const usePolicy = () => useContext(PolicyContext);
+
+export function PolicyProvider({ children }: { children: ComponentChildren }) {
+  const [pack, setPack] = useState<PolicyPack | null>(null);
+  const [fetchedAt, setFetchedAt] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    let served: string;
+    try {
+      served = await createApiClient({ endpoint: location.origin }).policyText();
+    } catch {
+      return; // offline: keep the cached pack
+    }
+    const cached = await getCachedPolicy();
+    if (cached?.json === served) return;
+    const { checkPack } = await import('../../policy/check-pack.ts');
+    const result = checkPack(JSON.parse(served));
+    if (!result.ok) return; // the endpoint checks too; never adopt a broken pack
+    await cachePolicy(served);
+    setPack(result.pack);
+    setFetchedAt(new Date().toISOString());
+  }, []);
+
+  useEffect(() => {
+    void (async () => {
+      const cached = await getCachedPolicy().catch(() => undefined);
+      if (cached) {
+        setPack(JSON.parse(cached.json) as PolicyPack);
+        setFetchedAt(cached.fetchedAt);
+      }
+      await refresh();
+    })();
+    const onOnline = () => void refresh();
+    window.addEventListener('online', onOnline);
+    return () => window.removeEventListener('online', onOnline);
+  }, [refresh]);
+
+  const value = useMemo<PolicyValue>(
+    () => ({
+      pack,
+      settings: pack ? { ...FALLBACK_SETTINGS, ...pack.settings } : FALLBACK_SETTINGS,
+      fetchedAt,
+      refresh,
+    }),
+    [pack, fetchedAt, refresh],
+  );
+  return <PolicyContext.Provider value={value}>{children}</PolicyContext.Provider>;
+}
