@@ -5,6 +5,7 @@
  */
 import { getDevice, replaceRecipientSet } from '../src/storage/device-repo.ts';
 import { SafetrailDb } from '../src/storage/db.ts';
+import { outboxStatus } from '../src/storage/outbox-status.ts';
 import { createOutboxStore } from '../src/storage/outbox-repo.ts';
 import { runDeviceUpload } from '../src/sync/device-upload.ts';
 import { announceUpload } from '../src/sync/upload-channel.ts';
@@ -18,6 +19,7 @@ export async function uploadFromWorker(force: boolean): Promise<void> {
     loadDevice: () => getDevice(database),
     store: createOutboxStore(database),
     saveRecipientSet: (set) => replaceRecipientSet(database, set),
+    outboxStatus: () => outboxStatus(database),
     force,
   });
   if (!report) return;

@@ -8,6 +8,7 @@ import type { PublicJwk } from '../crypto/jwk.ts';
 import { createApiClient, type ApiClient } from './api-client.ts';
 import { runUpload, type SyncReport } from './engine.ts';
 import type { OutboxStore } from './outbox.ts';
+import type { DeviceStatusReport } from './protocol.ts';
 import { verifyRecipientSet, type SignedRecipientSet } from './recipient-set.ts';
 
 /** The parts of the enrolled device record a sync needs (never a reading key). */
@@ -23,6 +24,8 @@ export interface UploadingDevice {
 export interface DeviceUploadDeps {
   loadDevice: () => Promise<UploadingDevice | null | undefined>;
   store: OutboxStore;
+  /** What to tell the endpoint about the outbox after the run (counts and a time only). */
+  outboxStatus?: () => Promise<DeviceStatusReport>;
   /** Stores a verified, strictly newer recipient set so new records are sealed to it. */
   saveRecipientSet?: (set: SignedRecipientSet) => Promise<void>;
   fetch?: typeof fetch;
@@ -86,5 +89,9 @@ export async function runDeviceUpload(deps: DeviceUploadDeps): Promise<DeviceSyn
     now: deps.now ?? Date.now,
     force: deps.force ?? false,
   });
+  if (deps.outboxStatus && !report.error) {
+    // Best effort: the office's view of waiting records must never block an upload.
+    await api.reportStatus(await deps.outboxStatus()).catch(() => undefined);
+  }
   return { ...report, recipientSetRefused };
 }

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { decryptDslBundle } from '../../crypto/dsl-keys.ts';
 import { createApiClient } from '../../sync/api-client.ts';
 import { getDslVault } from '../../storage/vault-repo.ts';
@@ -17,6 +17,10 @@ export function DslGate({ children }: { children: ComponentChildren }) {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [breakGlass, setBreakGlass] = useState(false);
+  // After any session ends (including a break-glass one), the next unlock starts at the passphrase.
+  useEffect(() => {
+    if (session.dsl) setBreakGlass(false);
+  }, [session.dsl]);
   if (session.dsl) return <>{children}</>;
   if (breakGlass) return <BreakGlass onCancel={() => setBreakGlass(false)} />;
 

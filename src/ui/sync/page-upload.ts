@@ -5,6 +5,7 @@
  */
 import type { SafetrailDb } from '../../storage/db.ts';
 import { getDevice, replaceRecipientSet } from '../../storage/device-repo.ts';
+import { outboxStatus } from '../../storage/outbox-status.ts';
 import { createOutboxStore } from '../../storage/outbox-repo.ts';
 import { runDeviceUpload } from '../../sync/device-upload.ts';
 import type { SyncReport } from '../../sync/engine.ts';
@@ -14,6 +15,7 @@ export function uploadInPage(db: SafetrailDb, force: boolean): Promise<SyncRepor
     loadDevice: () => getDevice(db),
     store: createOutboxStore(db),
     saveRecipientSet: (set) => replaceRecipientSet(db, set),
+    outboxStatus: () => outboxStatus(db),
     force,
   });
 }
