@@ -11,6 +11,7 @@ import { IncidentInbox } from './IncidentInbox.tsx';
 import { displayKeyId } from './key-id.ts';
 import { LeadsPanel } from './LeadsPanel.tsx';
 import { PassphrasePanel } from './PassphrasePanel.tsx';
+import { PolicyPanel } from './PolicyPanel.tsx';
 import { useConsoleApi } from './use-console-api.ts';
 
 /** The DSL's console: read incidents, enroll tablets, manage leads and devices. */
@@ -89,6 +90,7 @@ function ConsoleHome() {
       <LeadsPanel />
       <DevicesPanel />
       <EnrollTablet />
+      <PolicyPanel />
       <PassphrasePanel />
     </>
   );
