@@ -8,7 +8,6 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import type { PolicyPack } from '../../policy/pack-schema.ts';
 import { cachePolicy, getCachedPolicy } from '../../storage/policy-cache.ts';
-import { createApiClient } from '../../sync/api-client.ts';
 
 export interface PolicySettingsView {
   idleLockMinutes: number;
@@ -48,6 +47,8 @@ export function PolicyProvider({ children }: { children: ComponentChildren }) {
   const refresh = useCallback(async () => {
     let served: string;
     try {
+      // Loaded on demand: the first screen draws from the cached pack without the API client.
+      const { createApiClient } = await import('../../sync/api-client.ts');
       served = await createApiClient({ endpoint: location.origin }).policyText();
     } catch {
       return; // offline: keep the cached pack
