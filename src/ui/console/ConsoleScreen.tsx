@@ -13,6 +13,7 @@ import { LeadsPanel } from './LeadsPanel.tsx';
 import { PassphrasePanel } from './PassphrasePanel.tsx';
 import { PolicyPanel } from './PolicyPanel.tsx';
 import { useConsoleApi } from './use-console-api.ts';
+import { GuideCard } from '../wizard/GuideCard.tsx';
 
 /** The DSL's console: read incidents, enroll tablets, manage leads and devices. */
 export function ConsoleScreen() {
@@ -87,6 +88,7 @@ function ConsoleHome() {
         </Notice>
       )}
       <IncidentInbox />
+      <GuideCard />
       <LeadsPanel />
       <DevicesPanel />
       <EnrollTablet />

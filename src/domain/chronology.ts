@@ -1,0 +1,375 @@
+/**
+ * The incident's chronology, as KCSIE asks for it: every concern, decision (with its reason)
+ * and action (who, when, or why not) in one order that every DSL device agrees on.
+ *
+ * This module owns the payloads a DSL's guided flowchart seals, their checks (nothing is
+ * trusted because it decrypted), and `buildChronology`, the pure merge: the union of events
+ * from any number of devices, de-duplicated by event id, ordered by (created, device, seq),
+ * grouped per incident. Nothing is edited in place: a changed answer (after "Back") is a new
+ * `step.answered` at an earlier `position`, and a corrected checklist item is a new
+ * `action.recorded`; both keep the earlier event in the chronology, marked as superseded.
+ *
+ * A walk started without an incident carries `incidentId: null`; a `walk.attached` payload,
+ * sealed under the `step.answered` kind (so the endpoint learns no new event kind), later
+ * joins all of that walk's events to an incident.
+ */
+import { isUlid } from './ulid.ts';
+
+/** Longest reason, name or copied text an event may carry (characters). */
+export const CHRONOLOGY_LIMITS = { reason: 5_000, name: 200, text: 4_000 } as const;
+
+/** One decision in a guided flowchart: sealed as a `step.answered` event. */
+export interface StepAnsweredPayload {
+  type: 'step.answered';
+  /** This walk through one flowchart (a ULID made where the walk started). */
+  walkId: string;
+  /** The incident, or null for a walk started from scratch (see WalkAttachedPayload). */
+  incidentId: string | null;
+  flowchartId: string;
+  /** A copy of the flowchart's title, so the record reads the same if the pack changes. */
+  flowchartTitle: string;
+  packVersion: string;
+  /** Where on the path this decision sits (0 = the first); a lower one replaces the rest. */
+  position: number;
+  nodeId: string;
+  /** A copy of the question asked (or the checklist's title, for "continue"). */
+  prompt: string;
+  /** The answer's id; `continue` moves on from a checklist. */
+  answerId: string;
+  label: string;
+  /** The answer was a decision not to refer or act: `reason` is then required. */
+  requiresReason: boolean;
+  /** Why; '' when none was given (allowed only when not required). */
+  reason: string;
+  /** The DSL who decided. */
+  by: string;
+  /** When (ISO 8601). */
+  at: string;
+}
+
+/** Joins a walk started from scratch to an incident (sealed under `step.answered`). */
+export interface WalkAttachedPayload {
+  type: 'walk.attached';
+  walkId: string;
+  incidentId: string;
+  flowchartId: string;
+  by: string;
+  at: string;
+}
+
+export type ActionStatus = 'done' | 'not-done';
+
+/** One checklist step recorded as done, or as deliberately not done with the reason. */
+export interface ActionRecordedPayload {
+  type: 'action.recorded';
+  walkId: string;
+  incidentId: string | null;
+  flowchartId: string;
+  packVersion: string;
+  /** The action node and the step in it (step ids are unique within a flowchart). */
+  nodeId: string;
+  nodeTitle: string;
+  stepId: string;
+  /** A copy of the step's text. */
+  text: string;
+  status: ActionStatus;
+  /** Required (not blank) when not done; '' or a note when done. */
+  reason: string;
+  /** Who did it, or who decided not to. */
+  by: string;
+  /** When it was done or decided (ISO 8601). */
+  at: string;
+  /** The DSL who recorded it, and when. */
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/** The part of an `incident.created` payload the chronology relies on; the rest is kept. */
+export interface IncidentCreatedLike {
+  type: 'incident.created';
+  incidentId: string;
+  recordedAt: string;
+  recordedBy: string;
+  /** The record's fields, as sent: read defensively, the shape grows over versions. */
+  fields: Record<string, unknown>;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const text = (v: unknown, max: number = CHRONOLOGY_LIMITS.text): v is string =>
+  typeof v === 'string' && v.length <= max;
+const filled = (v: unknown, max?: number): v is string => text(v, max) && v.trim() !== '';
+const isTime = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+const isId = (v: unknown): v is string => filled(v, 200);
+const incidentRef = (v: unknown) => v === null || isId(v);
+
+export function isStepAnsweredPayload(value: unknown): value is StepAnsweredPayload {
+  if (!isObject(value) || value.type !== 'step.answered') return false;
+  const v = value;
+  return (
+    isUlid(v.walkId) &&
+    incidentRef(v.incidentId) &&
+    isId(v.flowchartId) &&
+    filled(v.flowchartTitle) &&
+    text(v.packVersion, 100) &&
+    Number.isSafeInteger(v.position) &&
+    (v.position as number) >= 0 &&
+    isId(v.nodeId) &&
+    text(v.prompt) &&
+    isId(v.answerId) &&
+    filled(v.label) &&
+    typeof v.requiresReason === 'boolean' &&
+    text(v.reason, CHRONOLOGY_LIMITS.reason) &&
+    (!v.requiresReason || (v.reason as string).trim() !== '') &&
+    filled(v.by, CHRONOLOGY_LIMITS.name) &&
+    isTime(v.at)
+  );
+}
+
+export function isWalkAttachedPayload(value: unknown): value is WalkAttachedPayload {
+  if (!isObject(value) || value.type !== 'walk.attached') return false;
+  return (
+    isUlid(value.walkId) &&
+    isId(value.incidentId) &&
+    isId(value.flowchartId) &&
+    filled(value.by, CHRONOLOGY_LIMITS.name) &&
+    isTime(value.at)
+  );
+}
+
+export function isActionRecordedPayload(value: unknown): value is ActionRecordedPayload {
+  if (!isObject(value) || value.type !== 'action.recorded') return false;
+  const v = value;
+  return (
+    isUlid(v.walkId) &&
+    incidentRef(v.incidentId) &&
+    isId(v.flowchartId) &&
+    text(v.packVersion, 100) &&
+    isId(v.nodeId) &&
+    text(v.nodeTitle) &&
+    isId(v.stepId) &&
+    filled(v.text) &&
+    (v.status === 'done' || v.status === 'not-done') &&
+    text(v.reason, CHRONOLOGY_LIMITS.reason) &&
+    (v.status === 'done' || (v.reason as string).trim() !== '') &&
+    filled(v.by, CHRONOLOGY_LIMITS.name) &&
+    isTime(v.at) &&
+    filled(v.recordedBy, CHRONOLOGY_LIMITS.name) &&
+    isTime(v.recordedAt)
+  );
+}
+
+/** Only the fields the chronology uses; the record's own check is incident-payload.ts. */
+export function isIncidentCreatedLike(value: unknown): value is IncidentCreatedLike {
+  if (!isObject(value) || value.type !== 'incident.created') return false;
+  return (
+    isId(value.incidentId) &&
+    typeof value.recordedAt === 'string' &&
+    typeof value.recordedBy === 'string' &&
+    isObject(value.fields)
+  );
+}
+
+/** An opened event: its envelope header's ordering fields and its payload. */
+export interface ChronologyEvent {
+  /** The envelope id (a ULID; the upload idempotency key). */
+  id: string;
+  device: string;
+  seq: number;
+  /** The envelope's `created` time (ISO 8601), set by the device that sealed it. */
+  created: string;
+  kind: string;
+  payload: unknown;
+}
+
+export type EntryBody =
+  | { type: 'incident.created'; payload: IncidentCreatedLike }
+  | { type: 'step.answered'; payload: StepAnsweredPayload; superseded: boolean }
+  | { type: 'walk.attached'; payload: WalkAttachedPayload }
+  | { type: 'action.recorded'; payload: ActionRecordedPayload; superseded: boolean };
+
+export interface ChronologyEntry<E extends ChronologyEvent = ChronologyEvent> {
+  event: E;
+  body: EntryBody;
+}
+
+/** One walk through one flowchart, as it stands after every event about it. */
+export interface WalkRecord {
+  walkId: string;
+  flowchartId: string;
+  flowchartTitle: string;
+  /** The incident (from its events, or the latest attachment), or null. */
+  incidentId: string | null;
+  /** The decisions on the current path, in path order. */
+  decisions: StepAnsweredPayload[];
+  /** The latest record of each step, keyed `nodeId/stepId`. */
+  actions: Record<string, ActionRecordedPayload>;
+  startedAt: string;
+  lastAt: string;
+}
+
+export interface IncidentChronology<E extends ChronologyEvent = ChronologyEvent> {
+  incidentId: string;
+  /** The `incident.created` entry, or null if it has not arrived (or cannot be opened). */
+  created: ChronologyEntry<E> | null;
+  entries: ChronologyEntry<E>[];
+  walks: WalkRecord[];
+}
+
+export interface ChronologyResult<E extends ChronologyEvent = ChronologyEvent> {
+  /** Incidents in the order they were first recorded. */
+  incidents: IncidentChronology<E>[];
+  /** Walks not (yet) attached to an incident, with their entries. */
+  unattached: { walk: WalkRecord; entries: ChronologyEntry<E>[] }[];
+  /** Events of a chronology kind whose payload failed its check: shown, never merged. */
+  rejected: { event: E; problem: string }[];
+}
+
+/** The key of a step within a walk, for `WalkRecord.actions`. */
+export const actionKey = (nodeId: string, stepId: string) => `${nodeId}/${stepId}`;
+
+const timeOf = (iso: string) => {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+};
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The order every device agrees on: created time, then device id, then sequence. */
+export function compareEvents(a: ChronologyEvent, b: ChronologyEvent): number {
+  return (
+    timeOf(a.created) - timeOf(b.created) ||
+    cmp(a.created, b.created) ||
+    cmp(a.device, b.device) ||
+    a.seq - b.seq ||
+    cmp(a.id, b.id)
+  );
+}
+
+function classify(event: ChronologyEvent): EntryBody | string | null {
+  const p = event.payload;
+  switch (event.kind) {
+    case 'incident.created':
+      return isIncidentCreatedLike(p) ? { type: 'incident.created', payload: p } : null;
+    case 'step.answered':
+      if (isStepAnsweredPayload(p)) return { type: 'step.answered', payload: p, superseded: false };
+      if (isWalkAttachedPayload(p)) return { type: 'walk.attached', payload: p };
+      return 'A flowchart decision that is incomplete or missing its required reason.';
+    case 'action.recorded':
+      return isActionRecordedPayload(p)
+        ? { type: 'action.recorded', payload: p, superseded: false }
+        : 'A checklist record that is incomplete, or not done without a reason.';
+    default:
+      return null; // photos, key grants and later kinds are not chronology entries here
+  }
+}
+
+/**
+ * Merges opened events from any devices into per-incident chronologies. Pure: the same set
+ * of events, in any order and with any duplicates, gives the same result.
+ */
+export function buildChronology<E extends ChronologyEvent>(
+  events: readonly E[],
+): ChronologyResult<E> {
+  const unique = new Map<string, E>();
+  for (const e of events) if (!unique.has(e.id)) unique.set(e.id, e);
+  const ordered = [...unique.values()].sort(compareEvents);
+
+  const entries: ChronologyEntry<E>[] = [];
+  const rejected: { event: E; problem: string }[] = [];
+  for (const event of ordered) {
+    const body = classify(event);
+    if (typeof body === 'string') rejected.push({ event, problem: body });
+    else if (body) entries.push({ event, body });
+  }
+
+  // Walks: the current path (a decision at position p replaces those at p and after), the
+  // latest record of each step, and the incident they belong to.
+  const walks = new Map<string, WalkRecord>();
+  const current = new Map<string, ChronologyEntry<E>[]>();
+  const latestAction = new Map<string, ChronologyEntry<E>>();
+  const walkOf = (p: { walkId: string; flowchartId: string }, at: string) => {
+    let w = walks.get(p.walkId);
+    if (!w) {
+      w = {
+        walkId: p.walkId,
+        flowchartId: p.flowchartId,
+        flowchartTitle: '',
+        incidentId: null,
+        decisions: [],
+        actions: {},
+        startedAt: at,
+        lastAt: at,
+      };
+      walks.set(p.walkId, w);
+    }
+    w.lastAt = at;
+    return w;
+  };
+  for (const entry of entries) {
+    const { body } = entry;
+    if (body.type === 'incident.created') continue;
+    const p = body.payload;
+    const w = walkOf(p, entry.event.created);
+    if (body.type === 'walk.attached') {
+      w.incidentId = body.payload.incidentId;
+    } else if (body.type === 'step.answered') {
+      w.flowchartTitle ||= body.payload.flowchartTitle;
+      w.incidentId ??= body.payload.incidentId;
+      const path = current.get(w.walkId) ?? [];
+      const position = body.payload.position;
+      for (const old of path) {
+        if (old.body.type === 'step.answered' && old.body.payload.position >= position) {
+          old.body.superseded = true;
+        }
+      }
+      const kept = path.filter(
+        (old) => old.body.type === 'step.answered' && old.body.payload.position < position,
+      );
+      current.set(w.walkId, [...kept, entry]);
+    } else {
+      w.incidentId ??= body.payload.incidentId;
+      const key = `${w.walkId}\u0000${actionKey(body.payload.nodeId, body.payload.stepId)}`;
+      const before = latestAction.get(key);
+      if (before?.body.type === 'action.recorded') before.body.superseded = true;
+      latestAction.set(key, entry);
+    }
+  }
+  for (const [walkId, path] of current) {
+    const w = walks.get(walkId)!;
+    w.decisions = path.flatMap((e) => (e.body.type === 'step.answered' ? [e.body.payload] : []));
+  }
+  for (const entry of latestAction.values()) {
+    if (entry.body.type !== 'action.recorded') continue;
+    const p = entry.body.payload;
+    walks.get(p.walkId)!.actions[actionKey(p.nodeId, p.stepId)] = p;
+  }
+
+  // Group per incident: an entry belongs to its incident, or to its walk's incident.
+  const incidents = new Map<string, IncidentChronology<E>>();
+  const incident = (id: string) => {
+    let c = incidents.get(id);
+    if (!c) incidents.set(id, (c = { incidentId: id, created: null, entries: [], walks: [] }));
+    return c;
+  };
+  const loose = new Map<string, ChronologyEntry<E>[]>();
+  for (const entry of entries) {
+    const { body } = entry;
+    if (body.type === 'incident.created') {
+      const c = incident(body.payload.incidentId);
+      c.created ??= entry;
+      c.entries.push(entry);
+      continue;
+    }
+    const target = walks.get(body.payload.walkId)?.incidentId ?? null;
+    if (target) incident(target).entries.push(entry);
+    else loose.set(body.payload.walkId, [...(loose.get(body.payload.walkId) ?? []), entry]);
+  }
+  for (const w of walks.values()) if (w.incidentId) incident(w.incidentId).walks.push(w);
+
+  const firstAt = (c: IncidentChronology<E>) => c.created?.event ?? c.entries[0]!.event;
+  return {
+    incidents: [...incidents.values()].sort((a, b) => compareEvents(firstAt(a), firstAt(b))),
+    unattached: [...loose].map(([walkId, list]) => ({ walk: walks.get(walkId)!, entries: list })),
+    rejected,
+  };
+}

@@ -1,0 +1,104 @@
+import type { ChronologyEntry } from '../../domain/chronology.ts';
+import type { OpenedEvent } from './opened-events.ts';
+import { showTime } from './walk-state.ts';
+
+const KIND = {
+  'incident.created': 'Incident recorded',
+  'step.answered': 'Decision',
+  'walk.attached': 'Guide attached',
+  'action.recorded': 'Action',
+} as const;
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** One line of the chronology: what, when, by whom, from which device, signature checked. */
+export function ChronologyEntryView({
+  entry,
+  flowchartTitle,
+}: {
+  entry: ChronologyEntry<OpenedEvent>;
+  flowchartTitle: (id: string) => string;
+}) {
+  const { event, body } = entry;
+  const superseded = 'superseded' in body && body.superseded;
+  const isContinue = body.type === 'step.answered' && body.payload.answerId === 'continue';
+  return (
+    <li class={`chrono-entry ${body.type}${superseded ? ' superseded' : ''}`}>
+      <p class="chrono-when">
+        <time dateTime={event.created}>{showTime(event.created)}</time> ·{' '}
+        <strong>{isContinue ? 'Checklist completed' : KIND[body.type]}</strong>
+        {superseded && (
+          <span class="status-pill warn">
+            {body.type === 'action.recorded' ? 'Corrected later' : 'Changed later'}
+          </span>
+        )}
+      </p>
+      {body.type === 'incident.created' && (
+        <Created fields={body.payload.fields} by={body.payload.recordedBy} />
+      )}
+      {body.type === 'step.answered' &&
+        (isContinue ? (
+          <p>
+            {body.payload.flowchartTitle}: checklist “{body.payload.prompt}” recorded; moved on. By{' '}
+            {body.payload.by}.
+          </p>
+        ) : (
+          <>
+            <p>
+              {body.payload.flowchartTitle}: {body.payload.prompt}
+            </p>
+            <p class="chrono-decision">
+              Decided: <strong>{body.payload.label}</strong>. By {body.payload.by}.
+            </p>
+            {body.payload.reason && (
+              <p class="chrono-reason">
+                <strong>Reason:</strong> {body.payload.reason}
+              </p>
+            )}
+          </>
+        ))}
+      {body.type === 'action.recorded' && (
+        <>
+          <p>
+            {body.payload.status === 'done' ? '✓ Done: ' : '✗ Not done: '}
+            {body.payload.text}
+          </p>
+          {body.payload.status === 'not-done' && (
+            <p class="chrono-reason">
+              <strong>Reason:</strong> {body.payload.reason}
+            </p>
+          )}
+          <p>
+            {body.payload.status === 'done' ? 'Done by' : 'Decided by'} {body.payload.by},{' '}
+            {showTime(body.payload.at)}. Recorded by {body.payload.recordedBy} (
+            {body.payload.nodeTitle}).
+          </p>
+        </>
+      )}
+      {body.type === 'walk.attached' && (
+        <p>
+          “{flowchartTitle(body.payload.flowchartId)}”, started without an incident, attached to
+          this incident by {body.payload.by}.
+        </p>
+      )}
+      <p class="chrono-who">
+        From {event.deviceName} · <span class="status-pill ok">✓ Signature verified</span>
+        {event.pending && <span class="status-pill warn"> Waiting to send</span>}
+      </p>
+    </li>
+  );
+}
+
+function Created({ fields, by }: { fields: Record<string, unknown>; by: string }) {
+  const category = fields.category as { label?: unknown } | null | undefined;
+  return (
+    <>
+      <p>
+        Recorded by {by || 'a member of staff'}
+        {str(category?.label) ? `: ${str(category?.label)}` : ''}
+        {str(fields.where) ? `, at ${str(fields.where)}` : ''}.
+      </p>
+      {str(fields.what) && <p class="chrono-what">{str(fields.what)}</p>}
+    </>
+  );
+}
