@@ -9,6 +9,7 @@ import { DslGate } from './DslGate.tsx';
 import { EnrollTablet } from './EnrollTablet.tsx';
 import { IncidentInbox } from './IncidentInbox.tsx';
 import { displayKeyId } from './key-id.ts';
+import { refreshRecipientSet } from './leads.ts';
 import { LeadsPanel } from './LeadsPanel.tsx';
 import { PassphrasePanel } from './PassphrasePanel.tsx';
 import { PolicyPanel } from './PolicyPanel.tsx';
@@ -42,13 +43,18 @@ function ConsoleHome() {
 
   const check = useCallback(async () => {
     try {
-      setStatus((await api.deviceSelf()).status);
+      const self = await api.deviceSelf();
+      // An approved lead joined before the set naming them existed: adopt the newer set now,
+      // so what this console seals is readable by its own lead too.
+      if (self.status === 'approved' && (await refreshRecipientSet(session.db, api)))
+        await session.reloadDevice();
+      setStatus(self.status);
       setProblem('');
     } catch (e) {
       setStatus('offline');
       setProblem(plainError(e));
     }
-  }, [api]);
+  }, [api, session]);
   useEffect(() => void check(), [check]);
 
   if (status === null) return <p role="status">Checking this console…</p>;

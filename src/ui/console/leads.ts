@@ -48,6 +48,20 @@ export async function currentSet(ctx: LeadsContext): Promise<SignedRecipientSet>
   return latest;
 }
 
+/** Adopts the endpoint's set if it verifies and is newer; true when it changed. */
+export async function refreshRecipientSet(db: SafetrailDb, api: ApiClient): Promise<boolean> {
+  const device = await getDevice(db);
+  if (!device) return false;
+  const latest = await verifyRecipientSet(
+    await api.recipientSet(),
+    device.pinnedFingerprint,
+    device.recipientSet.version,
+  );
+  if (latest.version <= device.recipientSet.version) return false;
+  await replaceRecipientSet(db, latest);
+  return true;
+}
+
 async function publish(ctx: LeadsContext, readers: RecipientReader[]): Promise<SignedRecipientSet> {
   if (!ctx.keys.signingKey) {
     throw new Error(
