@@ -82,6 +82,49 @@ const consoleRoute = createRoute({
   component: lazyRouteComponent(() => import('../console/ConsoleScreen.tsx'), 'ConsoleScreen'),
 });
 
+// The DSL's guided procedures (src/ui/wizard): the wizard, incidents and chronologies.
+const guideRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/console/guide',
+  validateSearch: (
+    s: Record<string, unknown>,
+  ): { flowchart?: string; incident?: string; walk?: string } => ({
+    flowchart: str(s.flowchart),
+    incident: str(s.incident),
+    walk: str(s.walk),
+  }),
+  component: lazyRouteComponent(() => import('../wizard/GuideRoute.tsx'), 'GuideRoute'),
+});
+
+const incidentsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/console/incidents',
+  component: lazyRouteComponent(() => import('../wizard/IncidentsRoute.tsx'), 'IncidentsRoute'),
+});
+
+const chronologyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/console/incidents/$incidentId',
+  component: lazyRouteComponent(() => import('../wizard/ChronologyRoute.tsx'), 'ChronologyRoute'),
+});
+
+// The rules library (src/ui/rules): open to anyone, enrolled or not, locked or not.
+const rulesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/rules',
+  validateSearch: (s: Record<string, unknown>): { audience?: string; q?: string } => ({
+    audience: str(s.audience),
+    q: str(s.q),
+  }),
+  component: lazyRouteComponent(() => import('../rules/RulesRoutes.tsx'), 'RulesRoute'),
+});
+
+const ruleSetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/rules/$ruleSetId',
+  component: lazyRouteComponent(() => import('../rules/RulesRoutes.tsx'), 'RuleSetRoute'),
+});
+
 const routeTree = rootRoute.addChildren([
   homeRoute,
   setupRoute,
@@ -90,6 +133,11 @@ const routeTree = rootRoute.addChildren([
   captureRoute,
   draftRoute,
   consoleRoute,
+  guideRoute,
+  incidentsRoute,
+  chronologyRoute,
+  rulesRoute,
+  ruleSetRoute,
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: false });

@@ -21,6 +21,9 @@ export function Layout({ children }: { children: ComponentChildren }) {
         <Link className="brand" to="/">
           Safetrail
         </Link>
+        <Link className="rules-link" to="/rules">
+          Rules
+        </Link>
         {device && (
           <span class="where">
             {device.schoolName} · {device.role === 'dsl' ? 'Safeguarding console' : device.name}
