@@ -33,6 +33,13 @@ export function HomeScreen() {
           Enroll this device
         </Link>
       </div>
+      <div class="card">
+        <h2>Rules and agreements</h2>
+        <p>“Think, then Click!” and the school’s acceptable-use agreements, ready to show a class or print. They work offline.</p>
+        <Link className="button secondary" to="/rules">
+          Open the rules
+        </Link>
+      </div>
       {configured === false && (
         <div class="card">
           <h2>A new school endpoint</h2>
