@@ -14,8 +14,10 @@ import type {
   DeviceRecord,
   DraftRecord,
   DslVaultRecord,
+  EvidenceChunkRecord,
   InboxRecord,
   OutboxRecord,
+  RosterRecord,
   StaffProfileRecord,
   TombstoneRecord,
 } from './records.ts';
@@ -37,6 +39,8 @@ export class SafetrailDb extends Dexie {
   tombstones!: Table<TombstoneRecord, string>;
   vault!: Table<DslVaultRecord, string>;
   inbox!: Table<InboxRecord, number>;
+  evidence!: Table<EvidenceChunkRecord, [string, number]>;
+  rosters!: Table<RosterRecord, string>;
 
   constructor(name: string = DEFAULT_DB_NAME, options: SafetrailDbOptions = {}) {
     super(name);
@@ -49,6 +53,15 @@ export class SafetrailDb extends Dexie {
       tombstones: 'id, deliveredAt',
       vault: 'key',
       inbox: 'logIndex, &id',
+    });
+    // Schema v2: evidence chunks (photos, encrypted under the draft key) and trip rosters
+    // (encrypted under the staff key); the outbox and tombstones gain an index that groups
+    // an incident's envelopes (the incident and its photo parts share one reference).
+    this.version(2).stores({
+      outbox: 'id, state, seq, nextAttemptAt, [state+reference]',
+      tombstones: 'id, deliveredAt, reference',
+      evidence: '[evidenceId+index], draftId',
+      rosters: 'id, profileId',
     });
     this.on('versionchange', () => {
       // Close even if Dexie's own handler changes in a later release: holding the old

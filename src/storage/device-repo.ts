@@ -45,11 +45,17 @@ export async function saveDevice(db: SafetrailDb, device: DeviceRecord): Promise
  * transaction, so two tabs sealing at once can never get the same number.
  */
 export async function takeNextSeq(db: SafetrailDb): Promise<number> {
+  return takeSeqs(db, 1);
+}
+
+/** Reserves `count` consecutive numbers (an incident and its photo parts); returns the first. */
+export async function takeSeqs(db: SafetrailDb, count: number): Promise<number> {
+  if (!Number.isSafeInteger(count) || count < 1) throw new Error('Reserve at least one number.');
   return guardWrite(() =>
     db.transaction('rw', db.device, async () => {
       const device = await db.device.get('self');
       if (!device) throw new Error('This device is not enrolled, so it cannot number events.');
-      await db.device.update('self', { nextSeq: device.nextSeq + 1 });
+      await db.device.update('self', { nextSeq: device.nextSeq + count });
       return device.nextSeq;
     }),
   );

@@ -1,7 +1,8 @@
 /**
  * Encrypted drafts. A draft row holds its per-draft key wrapped by the staff key and the
  * draft's content encrypted under that per-draft key; its ids and times are the only
- * readable fields. Sealing a draft into the outbox deletes it (see outbox-queue.ts).
+ * readable fields. Sealing a draft into the outbox deletes it (see outbox-queue.ts);
+ * deleting a draft deletes its evidence chunks with it.
  */
 import type { SafetrailDb } from './db.ts';
 import { guardWrite } from './errors.ts';
@@ -31,5 +32,10 @@ export async function putDraft(db: SafetrailDb, draft: DraftRecord): Promise<voi
 }
 
 export async function deleteDraft(db: SafetrailDb, id: string): Promise<void> {
-  await guardWrite(() => db.drafts.delete(id));
+  await guardWrite(() =>
+    db.transaction('rw', db.drafts, db.evidence, async () => {
+      await db.evidence.where('draftId').equals(id).delete();
+      await db.drafts.delete(id);
+    }),
+  );
 }

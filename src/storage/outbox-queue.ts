@@ -1,5 +1,6 @@
 /**
- * Queueing a freshly sealed envelope, destroying its draft in the same transaction.
+ * Queueing freshly sealed envelopes (an incident and its photo parts), destroying their
+ * draft and its evidence chunks in the same transaction.
  *
  * Rows hold only the sealed envelope and metadata. queueSealed checks the envelope is
  * well-formed canonical JSON whose hash and header match the row, so nothing that is not
@@ -69,11 +70,28 @@ export async function queueSealed(
   record: OutboxRecord,
   draftIdToDestroy?: string,
 ): Promise<void> {
-  const row = await checkedRow(record);
+  await queueSealedMany(db, [record], draftIdToDestroy);
+}
+
+/**
+ * Adds several sealed envelopes (an incident and its photo parts) and deletes their draft
+ * and its evidence chunks, all in ONE transaction: every envelope is queued or none is,
+ * and the draft survives any failure.
+ */
+export async function queueSealedMany(
+  db: SafetrailDb,
+  records: OutboxRecord[],
+  draftIdToDestroy?: string,
+): Promise<void> {
+  check(records.length > 0, 'an empty list of envelopes');
+  const rows = await Promise.all(records.map(checkedRow));
   await guardWrite(() =>
-    db.transaction('rw', db.outbox, db.drafts, async () => {
-      await db.outbox.add(row);
-      if (draftIdToDestroy !== undefined) await db.drafts.delete(draftIdToDestroy);
+    db.transaction('rw', [db.outbox, db.drafts, db.evidence], async () => {
+      for (const row of rows) await db.outbox.add(row);
+      if (draftIdToDestroy !== undefined) {
+        await db.evidence.where('draftId').equals(draftIdToDestroy).delete();
+        await db.drafts.delete(draftIdToDestroy);
+      }
     }),
   );
 }

@@ -1,8 +1,8 @@
 /**
  * Staff profiles on a shared tablet: a name, the PBKDF2 salt and iteration count, the
  * staff key wrapped under the PIN, and a failed-attempt counter. The PIN and the staff key
- * itself are never stored. Deleting a profile removes its drafts in the same transaction,
- * so no orphaned (and unopenable) drafts are left behind.
+ * itself are never stored. Deleting a profile removes its drafts, their evidence and its
+ * trip rosters in the same transaction, so nothing orphaned (and unopenable) is left behind.
  */
 import type { SafetrailDb } from './db.ts';
 import { guardWrite } from './errors.ts';
@@ -62,8 +62,11 @@ export async function updateProfile(
 
 export async function deleteProfile(db: SafetrailDb, id: string): Promise<void> {
   await guardWrite(() =>
-    db.transaction('rw', db.profiles, db.drafts, async () => {
-      await db.drafts.where('profileId').equals(id).delete();
+    db.transaction('rw', [db.profiles, db.drafts, db.evidence, db.rosters], async () => {
+      const drafts = await db.drafts.where('profileId').equals(id).primaryKeys();
+      await db.evidence.where('draftId').anyOf(drafts).delete();
+      await db.drafts.bulkDelete(drafts);
+      await db.rosters.where('profileId').equals(id).delete();
       await db.profiles.delete(id);
     }),
   );

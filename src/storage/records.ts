@@ -47,6 +47,30 @@ export interface DraftRecord {
   data: Sealed;
 }
 
+/**
+ * One encrypted chunk of a photo or screenshot kept with a draft (crypto/evidence.ts): the
+ * chunk's ciphertext under the draft key, and the ids that say where it belongs.
+ */
+export interface EvidenceChunkRecord {
+  evidenceId: string;
+  index: number;
+  draftId: string;
+  data: Sealed;
+}
+
+/**
+ * A trip roster, encrypted under the staff key (crypto/roster-seal.ts). The trip's last
+ * day is readable so expired rosters can be deleted before anyone unlocks.
+ */
+export interface RosterRecord {
+  id: string;
+  profileId: string;
+  createdAt: string;
+  /** `YYYY-MM-DD`: the trip's last day. */
+  endsOn: string;
+  data: Sealed;
+}
+
 export type OutboxState = 'sealed' | 'uploading' | 'quarantined' | 'rejected';
 
 export interface OutboxRecord {

@@ -36,10 +36,12 @@ describe('SafetrailDb connection life', () => {
       device: ['key'],
       profiles: ['id'],
       drafts: ['id', 'profileId', 'updatedAt'],
-      outbox: ['id', 'state', 'seq', 'nextAttemptAt'],
-      tombstones: ['id', 'deliveredAt'],
+      outbox: ['id', 'state', 'seq', 'nextAttemptAt', '[state+reference]'],
+      tombstones: ['id', 'deliveredAt', 'reference'],
       vault: ['key'],
       inbox: ['logIndex', '&id'],
+      evidence: ['[evidenceId+index]', 'draftId'],
+      rosters: ['id', 'profileId'],
     });
     await db.delete();
   });

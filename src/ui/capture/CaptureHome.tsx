@@ -4,24 +4,43 @@ import { useSession } from '../app/session.tsx';
 import { plainError } from '../components/errors.ts';
 import { Notice } from '../components/Notice.tsx';
 import { SentPanel } from '../sync/SentPanel.tsx';
+import { useCapturePolicy } from './categories-context.tsx';
 import { draftSummaries, startDraft, type DraftSummary } from './drafts.ts';
+import { useLazy } from './use-lazy.ts';
+import { WaitingNotice } from './WaitingNotice.tsx';
 
 const time = (iso: string) =>
   new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
-/** The teacher's start page: new incident, unfinished drafts, and what has been sent. */
+/** The trip rosters panel loads after this screen is drawn: few people need it each day. */
+const loadTripRosters = () => import('./TripRosters.tsx');
+
+/** The teacher's start page: new incident, unfinished drafts, trip rosters, what has been sent. */
 export function CaptureHome({ sealed }: { sealed?: string | undefined }) {
   const session = useSession();
   const navigate = useNavigate();
+  const days = useCapturePolicy()?.rosterRetentionDays;
   const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
   const [failure, setFailure] = useState('');
+  const trips = useLazy(loadTripRosters);
   const staff = session.staff!;
 
-  useEffect(() => void draftSummaries(session.db, staff).then(setDrafts), [session.db, staff]);
+  useEffect(
+    () =>
+      void draftSummaries(session.db, staff).then(setDrafts, (e: unknown) => {
+        setDrafts([]);
+        setFailure(plainError(e));
+      }),
+    [session.db, staff],
+  );
 
   const newIncident = async () => {
     try {
-      const draft = await startDraft(session.db, staff);
+      // Today's trip, if a roster says there is one, names the trip on the new record.
+      const trip = await import('./rosters.ts')
+        .then((m) => m.tripToday(session.db, staff, days))
+        .catch(() => '');
+      const draft = await startDraft(session.db, staff, trip);
       await navigate({ to: '/capture/$draftId', params: { draftId: draft.id } });
     } catch (e) {
       setFailure(plainError(e));
@@ -39,10 +58,11 @@ export function CaptureHome({ sealed }: { sealed?: string | undefined }) {
       )}
       {failure && <Notice tone="bad">{failure}</Notice>}
       <div class="actions">
-        <button type="button" onClick={() => void newIncident()}>
+        <button type="button" class="big" onClick={() => void newIncident()}>
           New incident
         </button>
       </div>
+      <WaitingNotice />
       <section class="card" aria-labelledby="drafts-title">
         <h2 id="drafts-title">Your unfinished drafts</h2>
         {drafts === null && <p role="status">Loading…</p>}
@@ -69,6 +89,7 @@ export function CaptureHome({ sealed }: { sealed?: string | undefined }) {
           </ul>
         )}
       </section>
+      {trips && <trips.TripRosters />}
       <SentPanel />
     </>
   );

@@ -1,10 +1,30 @@
 import { Link, Navigate, useParams, useSearch } from '@tanstack/react-router';
 import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
 import { useSession } from '../app/session.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { CaptureHome } from './CaptureHome.tsx';
+import { CategoriesProvider, useCapturePolicy } from './categories-context.tsx';
 import { IncidentFormScreen } from './IncidentForm.tsx';
 import { StaffGate } from './StaffGate.tsx';
+
+/**
+ * Deletes trip rosters past their retention when the capture screens open and at each
+ * unlock. It needs no key: a roster's last day is the one detail stored readable.
+ */
+function RosterPurge() {
+  const { db, staff } = useSession();
+  // Waits for the policy: purging with the default first could delete a roster the school
+  // keeps longer.
+  const days = useCapturePolicy()?.rosterRetentionDays;
+  useEffect(() => {
+    if (days === undefined) return;
+    void import('../../storage/roster-repo.ts')
+      .then((m) => m.purgeExpiredRosters(db, Date.now(), days))
+      .catch(() => {});
+  }, [db, staff, days]);
+  return null;
+}
 
 function TabletOnly({ children }: { children: ComponentChildren }) {
   const { device } = useSession();
@@ -17,7 +37,12 @@ function TabletOnly({ children }: { children: ComponentChildren }) {
       </Notice>
     );
   }
-  return <StaffGate>{children}</StaffGate>;
+  return (
+    <CategoriesProvider>
+      <RosterPurge />
+      <StaffGate>{children}</StaffGate>
+    </CategoriesProvider>
+  );
 }
 
 export function CaptureIndexRoute() {

@@ -1,6 +1,7 @@
 /**
  * Incident drafts for the unlocked member of staff. Every read and write goes through the
- * draft's own key; IndexedDB only ever receives ciphertext.
+ * draft's own key; IndexedDB only ever receives ciphertext. A draft written by an earlier
+ * version (the spine's four fields) opens with the newer parts filled by their defaults.
  */
 import {
   createDraftKey,
@@ -8,11 +9,14 @@ import {
   encryptDraft,
   openDraftKey,
 } from '../../crypto/draft-seal.ts';
-import { EMPTY_INCIDENT, type IncidentFields } from '../../domain/incident.ts';
+import { localDateTime } from '../../domain/datetime.ts';
+import { completeFields, EMPTY_INCIDENT, type IncidentFields } from '../../domain/incident.ts';
 import { ulid } from '../../domain/ulid.ts';
 import type { SafetrailDb } from '../../storage/db.ts';
 import { deleteDraft, getDraft, listDrafts, putDraft } from '../../storage/draft-repo.ts';
 import type { StaffSession } from '../app/session.tsx';
+
+export { localDateTime };
 
 export interface OpenDraft {
   id: string;
@@ -27,17 +31,21 @@ export interface DraftSummary {
   preview: string;
 }
 
-/** The current local time in the form a datetime-local input takes. */
-export function localDateTime(d: Date = new Date()): string {
-  const shifted = new Date(d.getTime() - d.getTimezoneOffset() * 60_000);
-  return shifted.toISOString().slice(0, 16);
-}
-
-export async function startDraft(db: SafetrailDb, staff: StaffSession): Promise<OpenDraft> {
+/** Starts a draft dated now, reported by the member of staff, on today's trip if there is one. */
+export async function startDraft(
+  db: SafetrailDb,
+  staff: StaffSession,
+  trip = '',
+): Promise<OpenDraft> {
   const id = ulid();
   const { key, wrappedKey } = await createDraftKey(id, staff.key);
   const now = new Date().toISOString();
-  const fields = { ...EMPTY_INCIDENT, when: localDateTime(), reportedBy: staff.name };
+  const fields: IncidentFields = {
+    ...EMPTY_INCIDENT,
+    when: localDateTime(),
+    reportedBy: staff.name,
+    trip,
+  };
   await putDraft(db, {
     id,
     profileId: staff.profileId,
@@ -61,7 +69,7 @@ export async function openDraft(
     id,
     key,
     createdAt: record.createdAt,
-    fields: await decryptDraft<IncidentFields>(id, key, record.data),
+    fields: completeFields(await decryptDraft<Partial<IncidentFields>>(id, key, record.data)),
   };
 }
 
@@ -80,6 +88,12 @@ export async function saveDraft(
   });
 }
 
+function previewOf(fields: Partial<IncidentFields>): string {
+  const what = fields.what?.trim().slice(0, 80) || '(nothing written yet)';
+  const where = fields.where?.trim().slice(0, 40);
+  return where ? `${what} (${where})` : what;
+}
+
 export async function draftSummaries(
   db: SafetrailDb,
   staff: StaffSession,
@@ -89,12 +103,8 @@ export async function draftSummaries(
     records.map(async (r) => {
       try {
         const key = await openDraftKey(r.id, staff.key, r.wrappedKey);
-        const fields = await decryptDraft<IncidentFields>(r.id, key, r.data);
-        return {
-          id: r.id,
-          updatedAt: r.updatedAt,
-          preview: fields.what.trim().slice(0, 80) || '(nothing written yet)',
-        };
+        const fields = await decryptDraft<Partial<IncidentFields>>(r.id, key, r.data);
+        return { id: r.id, updatedAt: r.updatedAt, preview: previewOf(fields) };
       } catch {
         return { id: r.id, updatedAt: r.updatedAt, preview: '(this draft could not be opened)' };
       }
@@ -102,4 +112,5 @@ export async function draftSummaries(
   );
 }
 
+/** Deletes the draft and its evidence chunks. */
 export const discardDraft = (db: SafetrailDb, id: string) => deleteDraft(db, id);

@@ -1,8 +1,10 @@
 /**
- * Debounced, serialised autosave: every change is written (encrypted) shortly after typing
- * stops, and at once when the page is hidden or closed or the app locks, so a killed tab
- * or flat battery loses at most the last keystroke or two. Saves never overlap, so an older
- * save can never overwrite a newer one.
+ * Throttled, serialised autosave: a change is written (encrypted) within `delayMs` of being
+ * made, even while typing continues, and at once when the page is hidden or closed or the
+ * app locks. Changes made while a save runs are coalesced into the next one. So a killed tab
+ * or flat battery loses at most the last keystroke. Saves never overlap, so an older save
+ * can never overwrite a newer one; `saveNow` queues a value behind any save in flight (used
+ * when evidence is added or removed, where the draft must name exactly the photos stored).
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
@@ -12,7 +14,9 @@ export type SaveState =
   | { kind: 'saved'; at: Date }
   | { kind: 'failed'; message: string };
 
-export function useAutosave<T>(value: T, save: (value: T) => Promise<void>, delayMs = 300) {
+const RETRY_MS = 5_000;
+
+export function useAutosave<T>(value: T, save: (value: T) => Promise<void>, delayMs = 50) {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const pending = useRef<T | null>(null);
   const chain = useRef<Promise<void>>(Promise.resolve());
@@ -22,24 +26,38 @@ export function useAutosave<T>(value: T, save: (value: T) => Promise<void>, dela
   const flush = useCallback((): Promise<void> => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
-    const next = pending.current;
-    if (next === null) return chain.current;
-    pending.current = null;
-    setState({ kind: 'saving' });
-    chain.current = chain.current.then(() =>
-      save(next).then(
+    if (pending.current === null) return chain.current;
+    // Only say "Saving…" when a save is slow: flickering on every keystroke helps no one.
+    const slow = setTimeout(() => setState({ kind: 'saving' }), 1_000);
+    const result = chain.current.then(() => {
+      // Taken when this save starts, so changes made while the last one ran are coalesced.
+      const next = pending.current;
+      if (next === null) return;
+      pending.current = null;
+      return save(next).then(
         () => setState({ kind: 'saved', at: new Date() }),
         (e: unknown) => {
           pending.current ??= next; // keep it for the next attempt: nothing typed is dropped
+          timer.current ??= setTimeout(() => void flush().catch(() => {}), RETRY_MS);
           setState({
             kind: 'failed',
             message: e instanceof Error ? e.message : 'Could not save the draft.',
           });
+          throw e;
         },
-      ),
-    );
-    return chain.current;
+      );
+    });
+    chain.current = result.catch(() => {}).finally(() => clearTimeout(slow));
+    return result;
   }, [save]);
+
+  const saveNow = useCallback(
+    (next: T): Promise<void> => {
+      pending.current = next;
+      return flush();
+    },
+    [flush],
+  );
 
   useEffect(() => {
     if (first.current) {
@@ -47,21 +65,21 @@ export function useAutosave<T>(value: T, save: (value: T) => Promise<void>, dela
       return;
     }
     pending.current = value;
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void flush(), delayMs);
+    // Not reset by further changes: typing without a pause still saves every `delayMs`.
+    timer.current ??= setTimeout(() => void flush().catch(() => {}), delayMs);
   }, [value, delayMs, flush]);
 
   useEffect(() => {
-    const onHide = () => void flush();
+    const onHide = () => void flush().catch(() => {});
     const onVisibility = () => document.visibilityState === 'hidden' && onHide();
     window.addEventListener('pagehide', onHide);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onVisibility);
-      void flush();
+      onHide();
     };
   }, [flush]);
 
-  return { state, flush };
+  return { state, flush, saveNow };
 }

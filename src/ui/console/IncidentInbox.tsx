@@ -1,12 +1,29 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { concatBytes, fromBase64Url } from '../../crypto/bytes.ts';
+import { sha256B64 } from '../../crypto/hash.ts';
+import { illegalSuspected } from '../../domain/evidence.ts';
+import { KIND_LABELS, ROLE_LABELS } from '../../domain/people.ts';
 import { createApiClient } from '../../sync/api-client.ts';
 import { useSession } from '../app/session.tsx';
 import { plainError } from '../components/errors.ts';
 import { Notice } from '../components/Notice.tsx';
-import { openInbox, pullNew, type OpenedIncident, type UnopenedItem } from './inbox.ts';
+import {
+  openInbox,
+  pullNew,
+  type OpenedIncident,
+  type ReceivedPhoto,
+  type UnopenedItem,
+} from './inbox.ts';
 
 const time = (iso: string) =>
   new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const local = (value: string) => (value ? value.replace('T', ' ') : '(not given)');
+const AREA: Record<string, string> = {
+  content: 'Content',
+  contact: 'Contact',
+  conduct: 'Conduct',
+  commerce: 'Commerce',
+};
 
 /** New records from the school's devices, fetched sealed and opened only here. */
 export function IncidentInbox() {
@@ -54,31 +71,9 @@ export function IncidentInbox() {
       {items?.length === 0 && <p>No incidents have been delivered yet.</p>}
       {items?.map((item) =>
         item.ok ? (
-          <article key={item.id} class="card incident" aria-labelledby={`inc-${item.id}`}>
-            <h3 id={`inc-${item.id}`}>
-              {item.reference} · {item.fields.where}
-            </h3>
-            <p>
-              <span class="status-pill ok">✓ Signature and seal verified</span>{' '}
-              <span class="muted">
-                from {item.deviceName}, received {time(item.receivedAt)}
-              </span>
-            </p>
-            <dl>
-              <dt>What happened</dt>
-              <dd>{item.fields.what}</dd>
-              <dt>When</dt>
-              <dd>{item.fields.when.replace('T', ' ')}</dd>
-              <dt>Where</dt>
-              <dd>{item.fields.where}</dd>
-              <dt>Reported by</dt>
-              <dd>{item.fields.reportedBy}</dd>
-              <dt>Recorded by</dt>
-              <dd>
-                {item.recordedBy}, {time(item.recordedAt)}
-              </dd>
-            </dl>
-          </article>
+          <IncidentRecord key={item.id} item={item} />
+        ) : item.waiting ? (
+          <Notice key={item.id}>{item.problem}</Notice>
         ) : (
           <Notice key={item.id} tone="bad" title={`Record ${item.id} could not be opened`}>
             {item.problem}
@@ -86,5 +81,196 @@ export function IncidentInbox() {
         ),
       )}
     </section>
+  );
+}
+
+/** Everything the teacher recorded, as text: nothing in it is a link or is fetched. */
+function IncidentRecord({ item }: { item: OpenedIncident }) {
+  const f = item.fields;
+  const e = f.evidence;
+  const illegal = illegalSuspected(f);
+  return (
+    <article class="card incident" aria-labelledby={`inc-${item.id}`}>
+      <h3 id={`inc-${item.id}`}>
+        {item.reference} · {f.where}
+      </h3>
+      <p>
+        <span class="status-pill warn">{f.marking}</span>{' '}
+        <span class="status-pill ok">✓ Signature and seal verified</span>{' '}
+        <span class="muted">
+          from {item.deviceName}, received {time(item.receivedAt)}
+        </span>
+      </p>
+      {illegal && (
+        <Notice tone="bad" title="Marked as possibly involving illegal material">
+          No images are held for it. The device’s custody is recorded below; the police review the
+          material.
+          {item.withheld > 0 &&
+            ` ${item.withheld} image ${item.withheld === 1 ? 'part was' : 'parts were'} received for it anyway and ${item.withheld === 1 ? 'has' : 'have'} not been shown.`}
+        </Notice>
+      )}
+      <dl>
+        <dt>Category</dt>
+        <dd>
+          {f.category
+            ? `${f.category.label}${f.category.area ? ` (${AREA[f.category.area]})` : ''}`
+            : 'Not chosen (for the DSL to decide)'}
+        </dd>
+        <dt>What happened</dt>
+        <dd>{f.what}</dd>
+        {f.childWords && (
+          <>
+            <dt>The child’s own words</dt>
+            <dd class="quote">{f.childWords}</dd>
+          </>
+        )}
+        <dt>When</dt>
+        <dd>{local(f.when)}</dd>
+        <dt>Where</dt>
+        <dd>{f.where}</dd>
+        {f.trip && (
+          <>
+            <dt>Trip or visit</dt>
+            <dd>{f.trip}</dd>
+          </>
+        )}
+        <dt>Reported by</dt>
+        <dd>{f.reportedBy}</dd>
+        <dt>Recorded by</dt>
+        <dd>
+          {item.recordedBy}, {time(item.recordedAt)}
+        </dd>
+        <dt>People involved</dt>
+        <dd>
+          {f.people.length === 0 ? (
+            'None recorded'
+          ) : (
+            <ul>
+              {f.people.map((p) => (
+                <li key={p.id}>
+                  <strong>{p.name}</strong>: {p.role ? ROLE_LABELS[p.role] : 'part not given'},{' '}
+                  {KIND_LABELS[p.kind].toLowerCase()}
+                  {p.yearGroup ? `, ${p.yearGroup}` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        <dt>Actions taken</dt>
+        <dd>
+          {f.actions.length === 0 ? (
+            'None recorded'
+          ) : (
+            <ul>
+              {f.actions.map((a) => (
+                <li key={a.id}>
+                  {a.what}. By {a.by}, {local(a.when)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        <dt>DSL told in person or by phone</dt>
+        <dd>
+          {f.told.dslToldVerbally === 'yes'
+            ? `Yes${f.told.dslName ? `, ${f.told.dslName}` : ''}, ${local(f.told.dslToldAt)}`
+            : f.told.dslToldVerbally === 'no'
+              ? 'Not yet'
+              : 'Not answered'}
+        </dd>
+        {f.told.others && (
+          <>
+            <dt>Also told</dt>
+            <dd>{f.told.others}</dd>
+          </>
+        )}
+        {e.notes && (
+          <>
+            <dt>Evidence notes</dt>
+            <dd>{e.notes}</dd>
+          </>
+        )}
+        {e.webAddresses && (
+          <>
+            <dt>Web addresses (as written: not opened, not links)</dt>
+            <dd class="mono">{e.webAddresses}</dd>
+          </>
+        )}
+        {e.devices.length > 0 && (
+          <>
+            <dt>Devices and custody</dt>
+            <dd>
+              <ul>
+                {e.devices.map((d) => (
+                  <li key={d.id}>
+                    {d.description}: taken by {d.takenBy}, {local(d.takenAt)}; kept now: {d.keptAt}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
+      </dl>
+      {!illegal && item.photos.length > 0 && (
+        <Photos reference={item.reference} photos={item.photos} />
+      )}
+    </article>
+  );
+}
+
+type PhotoView = { url: string } | { problem: string };
+
+/**
+ * Reassembles each photo from its parts in memory, checks its digest, and shows it through
+ * an object URL that is revoked when this record leaves the screen (including on lock).
+ */
+function Photos({ reference, photos }: { reference: string; photos: ReceivedPhoto[] }) {
+  const [views, setViews] = useState<Record<string, PhotoView>>({});
+  useEffect(() => {
+    let live = true;
+    const made: string[] = [];
+    const show = (id: string, view: PhotoView) => live && setViews((v) => ({ ...v, [id]: view }));
+    for (const p of photos) {
+      const missing = p.parts.filter((x) => x === undefined).length;
+      if (missing) {
+        show(p.ref.id, {
+          problem: `Still arriving: ${p.parts.length - missing} of ${p.parts.length} parts received.`,
+        });
+        continue;
+      }
+      void (async () => {
+        const bytes = concatBytes(...p.parts.map((x) => fromBase64Url(x!)));
+        if (bytes.length !== p.ref.bytes || (await sha256B64(bytes)) !== p.ref.sha256) {
+          return show(p.ref.id, { problem: 'This photo does not match its record: not shown.' });
+        }
+        if (!live) return;
+        const url = URL.createObjectURL(new Blob([bytes], { type: p.ref.mediaType }));
+        made.push(url);
+        show(p.ref.id, { url });
+      })();
+    }
+    return () => {
+      live = false;
+      made.forEach((u) => URL.revokeObjectURL(u));
+    };
+  }, [photos]);
+  return (
+    <>
+      <h4>Photos and screenshots</h4>
+      <ul class="thumbs">
+        {photos.map((p, i) => {
+          const view = views[p.ref.id];
+          return (
+            <li key={p.ref.id}>
+              {view && 'url' in view ? (
+                <img src={view.url} alt={`Photo ${i + 1} for ${reference}`} />
+              ) : (
+                <span class="muted">{view?.problem ?? `Opening photo ${i + 1}…`}</span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }

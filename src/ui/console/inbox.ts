@@ -1,32 +1,53 @@
 /**
  * The DSL's reading path: pull new sealed envelopes by cursor (stored still sealed), then
- * open them in memory with the unlocked reader key, checking each device's signature and
- * the envelope MAC. Plaintext is never written anywhere.
+ * open them in memory with the unlocked reader key (or, for a record sealed before this DSL
+ * joined, with the `key.granted` re-wrap another DSL made for it: grants.ts), checking each
+ * device's signature and the envelope MAC. Plaintext is never written anywhere. Events that
+ * belong to an incident's chronology (steps, actions, grants) are read by the wizard, not here.
+ *
+ * Photos arrive as `evidence.added` envelopes, one per part, naming their incident. A part
+ * joins its incident only if it comes from the same device and matches the photo the
+ * incident lists (id, type, size, digest, part count); the console checks the reassembled
+ * image's digest before showing it. Parts for an incident marked as possibly involving
+ * illegal material are never kept or shown, only counted.
  */
-import { openEnvelope, type Envelope } from '../../crypto/envelope.ts';
+import type { Envelope } from '../../crypto/envelope.ts';
 import type { UnlockedDslKeys } from '../../crypto/dsl-keys.ts';
+import { illegalSuspected, partsFor, type PhotoRef } from '../../domain/evidence.ts';
 import {
-  incidentReference,
-  isIncidentCreatedPayload,
-  type IncidentFields,
-} from '../../domain/incident.ts';
+  isEvidenceAddedPayload,
+  type EvidenceAddedPayload,
+} from '../../domain/evidence-payload.ts';
+import { completeFields, incidentReference, type IncidentFields } from '../../domain/incident.ts';
+import { isIncidentCreatedPayload } from '../../domain/incident-payload.ts';
 import type { SafetrailDb } from '../../storage/db.ts';
 import { addPulled, inboxCursor, listInbox } from '../../storage/inbox-repo.ts';
 import type { createApiClient } from '../../sync/api-client.ts';
 import type { DeviceInfo } from '../../sync/protocol.ts';
+import { collectGrants, openForReader } from './grants.ts';
 
 type Api = ReturnType<typeof createApiClient>;
+
+export interface ReceivedPhoto {
+  ref: PhotoRef;
+  /** Each part's bytes (base64url) once it has arrived. */
+  parts: (string | undefined)[];
+}
 
 export interface OpenedIncident {
   ok: true;
   logIndex: number;
   id: string;
+  incidentId: string;
   reference: string;
   fields: IncidentFields;
   recordedBy: string;
   recordedAt: string;
   deviceName: string;
   receivedAt: string;
+  photos: ReceivedPhoto[];
+  /** Image parts received for an incident marked as possibly illegal: dropped, not shown. */
+  withheld: number;
 }
 
 export interface UnopenedItem {
@@ -34,6 +55,8 @@ export interface UnopenedItem {
   logIndex: number;
   id: string;
   problem: string;
+  /** Not a fault: photo parts whose incident record has not been pulled yet. */
+  waiting?: true;
 }
 
 export async function pullNew(db: SafetrailDb, api: Api): Promise<number> {
@@ -48,54 +71,118 @@ export async function pullNew(db: SafetrailDb, api: Api): Promise<number> {
   }
 }
 
+interface OpenedPart {
+  logIndex: number;
+  id: string;
+  device: string;
+  payload: EvidenceAddedPayload;
+}
+
+/** The kinds this list shows; the rest (steps, actions, grants) belong to the chronology. */
+const SHOWN_HERE: ReadonlySet<string> = new Set(['incident.created', 'evidence.added']);
+
+const matches = (ref: PhotoRef, p: EvidenceAddedPayload) =>
+  ref.id === p.evidenceId &&
+  ref.mediaType === p.mediaType &&
+  ref.bytes === p.bytes &&
+  ref.sha256 === p.sha256 &&
+  partsFor(ref.bytes) === p.parts;
+
 export async function openInbox(
   db: SafetrailDb,
   keys: UnlockedDslKeys,
   devices: DeviceInfo[],
 ): Promise<(OpenedIncident | UnopenedItem)[]> {
   const byId = new Map(devices.map((d) => [d.id, d]));
-  const items = await listInbox(db);
-  const opened = await Promise.all(
-    items.map(async (item): Promise<OpenedIncident | UnopenedItem> => {
-      try {
-        const envelope = JSON.parse(item.envelope) as Envelope;
-        const device = byId.get(envelope.device);
-        if (!device)
-          return {
-            ok: false,
-            logIndex: item.logIndex,
-            id: item.id,
-            problem:
-              'Sent by a device this console does not know, so its signature cannot be checked.',
-          };
-        const { payload } = await openEnvelope(envelope, keys.reader, device.publicKey);
-        if (!isIncidentCreatedPayload(payload))
-          return {
-            ok: false,
-            logIndex: item.logIndex,
-            id: item.id,
-            problem: 'Opened, but it is not an incident record this version understands.',
-          };
-        return {
-          ok: true,
-          logIndex: item.logIndex,
-          id: item.id,
-          reference: incidentReference(payload.incidentId),
-          fields: payload.fields,
-          recordedBy: payload.recordedBy,
-          recordedAt: payload.recordedAt,
-          deviceName: device.name,
-          receivedAt: item.receivedAt,
-        };
-      } catch (e) {
-        return {
-          ok: false,
-          logIndex: item.logIndex,
-          id: item.id,
-          problem: e instanceof Error ? e.message : 'Could not be opened.',
-        };
-      }
-    }),
+  const pulled = (await listInbox(db)).map((item) => ({
+    item,
+    envelope: JSON.parse(item.envelope) as Envelope,
+  }));
+  const { slots } = await collectGrants(
+    pulled.map((p) => p.envelope),
+    keys.reader,
+    (id) => byId.get(id)?.publicKey,
   );
-  return opened.sort((a, b) => b.logIndex - a.logIndex);
+  const incidents = new Map<string, OpenedIncident & { device: string }>();
+  const parts: OpenedPart[] = [];
+  const problems: UnopenedItem[] = [];
+  const problem = (item: { logIndex: number; id: string }, text: string) =>
+    problems.push({ ok: false, logIndex: item.logIndex, id: item.id, problem: text });
+
+  await Promise.all(
+    pulled
+      .filter(({ envelope }) => SHOWN_HERE.has(envelope.kind))
+      .map(async ({ item, envelope }) => {
+        try {
+          const device = byId.get(envelope.device);
+          if (!device)
+            return problem(
+              item,
+              'Sent by a device this console does not know, so its signature cannot be checked.',
+            );
+          const { payload } = await openForReader(envelope, keys.reader, slots, device.publicKey);
+          if (envelope.kind === 'incident.created' && isIncidentCreatedPayload(payload)) {
+            const fields = completeFields(payload.fields);
+            incidents.set(payload.incidentId, {
+              ok: true,
+              logIndex: item.logIndex,
+              id: item.id,
+              incidentId: payload.incidentId,
+              reference: incidentReference(payload.incidentId),
+              fields,
+              recordedBy: payload.recordedBy,
+              recordedAt: payload.recordedAt,
+              deviceName: device.name,
+              device: device.id,
+              receivedAt: item.receivedAt,
+              photos: fields.evidence.photos.map((ref) => ({
+                ref,
+                parts: new Array<string | undefined>(partsFor(ref.bytes)).fill(undefined),
+              })),
+              withheld: 0,
+            });
+          } else if (envelope.kind === 'evidence.added' && isEvidenceAddedPayload(payload)) {
+            parts.push({ logIndex: item.logIndex, id: item.id, device: device.id, payload });
+          } else {
+            problem(item, 'Opened, but it is not a record this version understands.');
+          }
+        } catch (e) {
+          problem(item, e instanceof Error ? e.message : 'Could not be opened.');
+        }
+      }),
+  );
+
+  let waiting = 0;
+  for (const part of parts) {
+    const incident = incidents.get(part.payload.incidentId);
+    if (!incident) {
+      waiting++; // its incident has not arrived yet (or cannot be opened)
+      continue;
+    }
+    if (incident.device !== part.device) {
+      problem(part, `A photo for ${incident.reference} was sent by a different device: not shown.`);
+      continue;
+    }
+    if (illegalSuspected(incident.fields)) {
+      incident.withheld++;
+      continue;
+    }
+    const photo = incident.photos.find((p) => matches(p.ref, part.payload));
+    if (!photo) {
+      problem(part, `A photo for ${incident.reference} does not match the record: not shown.`);
+      continue;
+    }
+    photo.parts[part.payload.part] = part.payload.data;
+  }
+  if (waiting) {
+    problems.push({
+      ok: false,
+      logIndex: 0,
+      id: 'waiting-parts',
+      problem: `${waiting} photo ${waiting === 1 ? 'part has' : 'parts have'} arrived before ${waiting === 1 ? 'its' : 'their'} incident record. Check again shortly.`,
+      waiting: true,
+    });
+  }
+  const opened = [...incidents.values()].map(({ device: _device, ...rest }) => rest);
+  return [...opened, ...problems].sort((a, b) => b.logIndex - a.logIndex);
 }

@@ -2,9 +2,22 @@
 import type { Page } from 'playwright-core';
 
 export class DslPages {
-  constructor(private readonly page: Page) {}
+  /** The printed recovery shares, when set-up split the key. */
+  shares: string[] = [];
 
-  async setUpSchool(url: string, code: string, school: string, name: string, passphrase: string) {
+  constructor(private readonly page: Page) {
+    // Console actions that need a second thought ask with window.confirm; a DSL says yes.
+    page.on('dialog', (d) => void d.accept());
+  }
+
+  async setUpSchool(
+    url: string,
+    code: string,
+    school: string,
+    name: string,
+    passphrase: string,
+    options: { split?: boolean } = {},
+  ) {
     const p = this.page;
     await p.goto(`${url}/setup?code=${encodeURIComponent(code)}`);
     await p.getByLabel('School name').fill(school);
@@ -14,6 +27,11 @@ export class DslPages {
     await p.getByRole('button', { name: 'Create the school’s keys' }).click();
     await p.getByRole('heading', { name: 'Print the recovery sheet now' }).waitFor();
     const recoveryKey = (await p.getByTestId('recovery-key').textContent()) ?? '';
+    if (options.split) {
+      await p.getByRole('button', { name: 'Split into 3 shares (any 2 open it)' }).click();
+      await p.getByTestId('recovery-share').first().waitFor();
+      this.shares = await p.getByTestId('recovery-share').allTextContents();
+    }
     await p.getByLabel(/I have printed or written down the recovery key/).check();
     await p.getByRole('button', { name: 'Continue to the safeguarding console' }).click();
     return recoveryKey;
@@ -39,5 +57,53 @@ export class DslPages {
 
   incidents() {
     return this.page.locator('article.incident');
+  }
+
+  async revokeDevice(name: string) {
+    await this.page.getByRole('button', { name: `Revoke ${name}` }).click();
+    await this.page.getByText(`“${name}” is revoked.`).waitFor();
+  }
+
+  async inviteLead(name: string): Promise<string> {
+    await this.page.getByLabel('Their name').fill(name);
+    await this.page.getByRole('button', { name: 'Create a link for them' }).click();
+    const link = this.page.getByLabel('Link for the new lead');
+    await link.waitFor();
+    return link.inputValue();
+  }
+
+  /** The key id the console lists for a pending lead, as shown to the approver. */
+  pendingKeyId(name: string) {
+    return this.page
+      .getByRole('list', { name: 'Leads waiting for approval' })
+      .getByRole('listitem')
+      .filter({ hasText: name });
+  }
+
+  async approveLead(name: string) {
+    await this.page.getByRole('button', { name: `Approve ${name}` }).click();
+    await this.page.getByText(`${name} is now a safeguarding lead.`).waitFor({ timeout: 30_000 });
+  }
+
+  async uploadPolicy(json: string) {
+    await this.page
+      .getByLabel('Replace it with a policy pack file (.json)')
+      .setInputFiles({
+        name: 'pack.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(json),
+      });
+    await this.page.getByText(/is now the school’s policy pack/).waitFor();
+  }
+
+  async lock() {
+    await this.page.getByRole('button', { name: 'Lock (blank screen)' }).click();
+  }
+
+  async breakGlass(shares: string[]) {
+    await this.page.getByRole('button', { name: 'Use the break-glass recovery shares' }).click();
+    for (const [i, share] of shares.entries())
+      await this.page.getByLabel(new RegExp(`^Share ${i + 1}`)).fill(share);
+    await this.page.getByRole('button', { name: 'Open records' }).click();
   }
 }

@@ -21,10 +21,30 @@ export class TabletPages {
     await p.getByRole('heading', { name: 'Record an incident' }).waitFor();
   }
 
-  async unlock(pin: string) {
+  async unlock(pin: string, who?: string) {
     await this.page.getByRole('heading', { name: 'Unlock' }).waitFor();
+    if (who) await this.page.getByLabel('Who are you?').selectOption({ label: who });
     await this.page.getByLabel('PIN').fill(pin);
     await this.page.getByRole('button', { name: 'Unlock' }).click();
+  }
+
+  async lock() {
+    await this.page.getByRole('button', { name: 'Lock (blank screen)' }).click();
+    await this.page.getByRole('heading', { name: 'Unlock' }).waitFor();
+  }
+
+  async addColleague(name: string, pin: string) {
+    await this.page.getByRole('button', { name: 'I am not listed' }).click();
+    await this.createProfile(name, pin);
+  }
+
+  /** Records and submits a minimal incident, leaving the capture page showing the outbox. */
+  async recordIncident(what: string, where = 'Classroom 4') {
+    await this.startIncident();
+    await this.field('What happened').fill(what);
+    await this.field('Where it happened').fill(where);
+    await this.submit();
+    await this.page.getByText(/is sealed and queued/).waitFor();
   }
 
   async startIncident() {
