@@ -48,6 +48,8 @@ export function DslGate({ children }: { children: ComponentChildren }) {
       session.setDsl({ name: vault.dslName, keys });
     } catch (err) {
       setError(plainError(err));
+    } finally {
+      // The gate stays mounted while unlocked, so the next lock must find it ready again.
       setBusy(false);
     }
   };
