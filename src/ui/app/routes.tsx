@@ -66,7 +66,10 @@ export const joinRoute = createRoute({
 export const captureRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/capture',
-  validateSearch: (s: Record<string, unknown>): { sealed?: string } => ({ sealed: str(s.sealed) }),
+  validateSearch: (s: Record<string, unknown>): { sealed?: string; fromRule?: string } => ({
+    sealed: str(s.sealed),
+    fromRule: str(s.fromRule),
+  }),
   component: lazyRouteComponent(() => import('../capture/CaptureRoutes.tsx'), 'CaptureIndexRoute'),
 });
 

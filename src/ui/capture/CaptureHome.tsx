@@ -1,5 +1,8 @@
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { categoryChoice, type IncidentFields } from '../../domain/incident.ts';
+import { EMPTY_EVIDENCE } from '../../domain/evidence.ts';
+import { usePolicy } from '../app/policy.tsx';
 import { useSession } from '../app/session.tsx';
 import { plainError } from '../components/errors.ts';
 import { Notice } from '../components/Notice.tsx';
@@ -16,7 +19,13 @@ const time = (iso: string) =>
 const loadTripRosters = () => import('./TripRosters.tsx');
 
 /** The teacher's start page: new incident, unfinished drafts, trip rosters, what has been sent. */
-export function CaptureHome({ sealed }: { sealed?: string | undefined }) {
+export function CaptureHome({
+  sealed,
+  fromRule,
+}: {
+  sealed?: string | undefined;
+  fromRule?: string | undefined;
+}) {
   const session = useSession();
   const navigate = useNavigate();
   const days = useCapturePolicy()?.rosterRetentionDays;
@@ -34,13 +43,38 @@ export function CaptureHome({ sealed }: { sealed?: string | undefined }) {
     [session.db, staff],
   );
 
-  const newIncident = async () => {
+  // Arriving from "record a breach of this rule": one new draft with the rule noted and the
+  // suggested category chosen, opened at once (the ref stops a re-render starting a second).
+  const policy = usePolicy();
+  const fromRuleStarted = useRef(false);
+  useEffect(() => {
+    if (!fromRule || fromRuleStarted.current) return;
+    fromRuleStarted.current = true;
+    void (async () => {
+      const { parseFromRule, breachSuggestion } = await import('../rules/breach.ts');
+      const ids = parseFromRule(fromRule);
+      const pack = policy.pack ?? (await import('../../policy/default-pack/index.ts')).defaultPack;
+      if (!ids) return;
+      const suggestion = breachSuggestion(pack, ids.ruleSetId, ids.ruleId);
+      const category = pack.categories.find((c) => c.id === suggestion.categoryId);
+      const { capturePolicyFrom } = await import('../../domain/categories.ts');
+      const option =
+        category && capturePolicyFrom(pack).categories.find((c) => c.id === category.id);
+      await newIncident({
+        ...(option ? { category: categoryChoice(option) } : {}),
+        evidence: { ...EMPTY_EVIDENCE, notes: suggestion.note },
+      });
+    })();
+    // Runs once per arrival; newIncident and the pack are read at that moment.
+  }, [fromRule]);
+
+  const newIncident = async (preset: Partial<IncidentFields> = {}) => {
     try {
       // Today's trip, if a roster says there is one, names the trip on the new record.
       const trip = await import('./rosters.ts')
         .then((m) => m.tripToday(session.db, staff, days))
         .catch(() => '');
-      const draft = await startDraft(session.db, staff, trip);
+      const draft = await startDraft(session.db, staff, trip, preset);
       await navigate({ to: '/capture/$draftId', params: { draftId: draft.id } });
     } catch (e) {
       setFailure(plainError(e));

@@ -1,6 +1,8 @@
 import { Link, Navigate, useParams, useSearch } from '@tanstack/react-router';
 import type { ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
+import { capturePolicyFrom } from '../../domain/categories.ts';
+import { usePolicy } from '../app/policy.tsx';
 import { useSession } from '../app/session.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { CaptureHome } from './CaptureHome.tsx';
@@ -38,18 +40,25 @@ function TabletOnly({ children }: { children: ComponentChildren }) {
     );
   }
   return (
-    <CategoriesProvider>
+    <SchoolCategories>
       <RosterPurge />
       <StaffGate>{children}</StaffGate>
-    </CategoriesProvider>
+    </SchoolCategories>
   );
 }
 
+/** The school's served pack (cached on the device) decides the categories; the default pack until one is cached. */
+function SchoolCategories({ children }: { children: ComponentChildren }) {
+  const { pack } = usePolicy();
+  const policy = useMemo(() => (pack ? capturePolicyFrom(pack) : undefined), [pack]);
+  return <CategoriesProvider policy={policy}>{children}</CategoriesProvider>;
+}
+
 export function CaptureIndexRoute() {
-  const { sealed } = useSearch({ from: '/capture' });
+  const { sealed, fromRule } = useSearch({ from: '/capture' });
   return (
     <TabletOnly>
-      <CaptureHome sealed={sealed} />
+      <CaptureHome sealed={sealed} fromRule={fromRule} />
     </TabletOnly>
   );
 }

@@ -36,6 +36,7 @@ export async function startDraft(
   db: SafetrailDb,
   staff: StaffSession,
   trip = '',
+  preset: Partial<IncidentFields> = {},
 ): Promise<OpenDraft> {
   const id = ulid();
   const { key, wrappedKey } = await createDraftKey(id, staff.key);
@@ -45,6 +46,7 @@ export async function startDraft(
     when: localDateTime(),
     reportedBy: staff.name,
     trip,
+    ...preset,
   };
   await putDraft(db, {
     id,
