@@ -12,6 +12,7 @@ import { CapturePages } from './pages/capture.ts';
 import { DslPages } from './pages/dsl.ts';
 import { TabletPages } from './pages/tablet.ts';
 import { launchChromium } from './support/browser.ts';
+import { seriousViolations } from './support/axe.ts';
 import { readAllFiles, startEndpoint, type RunningEndpoint } from './support/endpoint.ts';
 
 const MARKER = `MARKER-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -153,8 +154,10 @@ describe('capturing incidents on a trip, offline', () => {
       }));
     expect(thumb).toEqual({ src: expect.stringMatching(/^blob:/), width: 64 });
 
-    // Every control on the capture screen has a name a screen reader can say.
+    // Every control on the capture screen has a name a screen reader can say, and axe-core
+    // finds nothing serious or critical on the full form.
     expect(unnamedControls(await capture.ariaSnapshot())).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Killed mid-sentence, without warning: a new page finds the words already typed.
     await expect.poll(() => tablet.saveStatus().textContent()).toMatch(/Draft saved/);
@@ -232,6 +235,7 @@ describe('capturing incidents on a trip, offline', () => {
 
     await capture.recordDevice('Pupil’s own phone, black, cracked case', 'Sealed bag, trip leader');
     expect(unnamedControls(await capture.ariaSnapshot())).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await capture.submit();
     await expect
       .poll(() => tablet.outboxStatus().textContent())
