@@ -28,7 +28,7 @@ export function toBase64Url(bytes: Uint8Array | ArrayBuffer): string {
 
 /** Decodes base64url; throws on any character outside the alphabet rather than guessing. */
 export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
-  if (!B64URL.test(text) || text.length % 4 === 1) throw new Error('Invalid base64url text');
+  if (!isBase64Url(text)) throw new Error('Invalid base64url text');
   const padded =
     text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
   const binary = atob(padded);
@@ -37,8 +37,20 @@ export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * True for canonical base64url only: in a final partial group the last character's unused
+ * low bits must be zero. Otherwise one signature or key would have several spellings, and
+ * a copy of an upload with a re-spelt signature could front-run the real one.
+ */
 export function isBase64Url(text: unknown, byteLength?: number): text is string {
   if (typeof text !== 'string' || !B64URL.test(text) || text.length % 4 === 1) return false;
+  const tail = text.length % 4;
+  if (tail !== 0) {
+    const last = ALPHABET.indexOf(text[text.length - 1]!);
+    if ((last & (tail === 2 ? 0x0f : 0x03)) !== 0) return false;
+  }
   return byteLength === undefined || Math.floor((text.length * 3) / 4) === byteLength;
 }
 

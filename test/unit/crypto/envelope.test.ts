@@ -130,3 +130,16 @@ describe('tampered envelopes are rejected', () => {
     ).rejects.toThrow(/signature/);
   });
 });
+
+describe('one spelling per signature', () => {
+  it('refuses a signature re-spelt with different unused trailing bits', async () => {
+    const e = await seal();
+    const last = e.sig[e.sig.length - 1]!;
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    // 64 bytes = 86 characters: the last one carries 2 data bits and 4 unused ones.
+    const respelt = e.sig.slice(0, -1) + alphabet[alphabet.indexOf(last) | 0x01];
+    expect(respelt).not.toBe(e.sig);
+    expect(await verifyEnvelopeSignature({ ...e, sig: respelt }, devicePublic)).toBe(false);
+    expect(envelopeProblems({ ...e, sig: respelt })).toContain('"sig" must be a 64-byte signature');
+  });
+});
