@@ -1,12 +1,24 @@
-// `npm test`: every test, browser tests included. Fails at once, in one line, when the
-// browser the end-to-end tests drive is missing: they are never skipped silently.
+// `npm test`: every test, browser and PostgreSQL tests included. Fails at once, in one line,
+// when the browser the end-to-end tests drive or the PostgreSQL the hub's store tests start
+// is missing: they are never skipped silently. (The tests start and stop their own
+// throwaway PostgreSQL cluster: test/server/postgres-cluster.ts.)
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(CHROMIUM)) {
   console.error(
     `Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (as root), then run npm test again.`,
+  );
+  process.exit(1);
+}
+
+const hasPostgres = () =>
+  existsSync('/usr/lib/postgresql') &&
+  readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
+if (!process.env.SAFETRAIL_TEST_DATABASE_URL && !hasPostgres()) {
+  console.error(
+    'PostgreSQL is missing (no /usr/lib/postgresql/*/bin/initdb): install it with `apt-get install -y postgresql` (as root), then run npm test again.',
   );
   process.exit(1);
 }

@@ -14,6 +14,7 @@ import { importPublicJwk } from '../crypto/signing.ts';
 import { AUTH_HEADERS, REPLAY_WINDOW_MS, verifyRequestSignature } from '../sync/request-auth.ts';
 import { HttpError } from './errors.ts';
 import { NonceCache } from './nonce-cache.ts';
+import { RateLimiter } from './rate-limit.ts';
 import type { DeviceRecord, DeviceRole, EndpointStore } from './store/types.ts';
 
 const MAX_CACHED_KEYS = 1000;
@@ -61,6 +62,7 @@ export class DeviceAuth {
   constructor(
     private readonly store: EndpointStore,
     private readonly now: () => number,
+    private readonly limiter = new RateLimiter(),
   ) {}
 
   /** The device's public key, imported once and cached. */
@@ -101,6 +103,15 @@ export class DeviceAuth {
     const added = this.nonces.add(nonceKey, this.now());
     if (added === 'replayed') throw refuse('replayed-request');
     if (added === 'full') throw refuse('busy');
+    const wait = this.limiter.take(device.id, now);
+    if (wait > 0) {
+      throw new HttpError(
+        429,
+        'rate-limited',
+        `This device is sending too many requests. Nothing has been lost; try again in ${wait} second${wait === 1 ? '' : 's'}.`,
+        { 'retry-after': String(wait) },
+      );
+    }
     await this.store.touchDevice(device.id, new Date(now).toISOString());
     return device;
   }

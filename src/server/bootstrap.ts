@@ -1,13 +1,16 @@
 /**
- * What the endpoint needs before it answers anything: its receipt-signing key and, until the
- * school is set up, the set-up code. Both are created on first start and kept in the store,
- * so a restart neither changes the key devices will pin nor invalidates a code already
- * read off the console. initMeta keeps the first value if two starts race.
+ * What the endpoint needs before it answers anything: its receipt-signing key and, until
+ * every school it is meant to hold is set up, the set-up codes (one per school still to
+ * come: one for a school's own endpoint, up to HUB_SCHOOLS for a trust's hub). Both are
+ * created on first start and kept in the store, so a restart neither changes the key
+ * devices will pin nor invalidates a code already read off the console. initMeta keeps the
+ * first value if two starts race; ensureSetupCodes is one transaction.
  *
- * The set-up code is kept as typed (not only its hash) because the console banner must
- * show it again after a restart; it is deleted in the same transaction that sets the
- * school up. Whoever can read the data folder could also read the receipt key, so this
- * adds no new exposure.
+ * Set-up codes are kept as typed (not only their hash) because the console banner must
+ * show them again after a restart; each is deleted in the same transaction that sets its
+ * school up. Whoever can read the database could also read the receipt key, so this adds
+ * no new exposure. One receipt key serves every school of a hub: each school's signed
+ * recipient set names it, and receipts name their school.
  */
 import {
   exportPrivateJwk,
@@ -39,8 +42,7 @@ export async function loadReceiptKey(store: EndpointStore): Promise<ReceiptKey> 
   return { privateKey, publicJwk };
 }
 
-/** The set-up code while the school is not set up, else null. */
-export async function ensureSetupCode(store: EndpointStore): Promise<string | null> {
-  if (await store.getSchool()) return null;
-  return (await store.getMeta('setup_code')) ?? store.initMeta('setup_code', generateCode());
+/** The pending set-up codes after making sure schools + codes = `slots` (oldest first). */
+export function ensureSetupCodes(store: EndpointStore, slots: number): Promise<string[]> {
+  return store.ensureSetupCodes(slots, generateCode);
 }

@@ -24,7 +24,8 @@ export function nextHead(
 }
 
 export type ChainReport =
-  { ok: true; length: number; head: string | null } | { ok: false; index: number; problem: string };
+  | { ok: true; length: number; head: string | null }
+  | { ok: false; index: number; problem: string; school?: string };
 
 const PAGE = { entries: 500, bytes: 32 * 1024 * 1024 };
 
@@ -65,14 +66,29 @@ async function entryProblem(
   return null;
 }
 
-/** Walks the whole log of the store's school and checks every link. */
-export async function verifyChain(store: EndpointStore): Promise<ChainReport> {
-  const school = await store.getSchool();
-  if (!school) return { ok: true, length: 0, head: null };
-  let head = await genesisHead(school.id);
+/**
+ * Walks a school's whole log and checks every link. Without `school`, every school's log:
+ * `length` is then the total and `head` the head only when the store holds one school; a
+ * failure names its school.
+ */
+export async function verifyChain(store: EndpointStore, school?: string): Promise<ChainReport> {
+  if (school !== undefined) return verifySchool(store, school);
+  const schools = await store.listSchools();
+  let total = 0;
+  let last: ChainReport = { ok: true, length: 0, head: null };
+  for (const s of schools) {
+    last = await verifySchool(store, s.id);
+    if (!last.ok) return { ...last, school: s.id };
+    total += last.length;
+  }
+  return last.ok && schools.length === 1 ? last : { ok: true, length: total, head: null };
+}
+
+async function verifySchool(store: EndpointStore, school: string): Promise<ChainReport> {
+  let head = await genesisHead(school);
   let length = 0;
   for (;;) {
-    const page = await store.readLog(school.id, length, PAGE.entries, PAGE.bytes);
+    const page = await store.readLog(school, length, PAGE.entries, PAGE.bytes);
     if (page.length === 0) return { ok: true, length, head: length > 0 ? head : null };
     for (const e of page) {
       const problem = await entryProblem(e, length + 1, head);

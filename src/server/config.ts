@@ -4,6 +4,7 @@
  * school's IT technician can act on rather than an obscure listen error later.
  */
 import { resolve } from 'node:path';
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -14,6 +15,12 @@ export interface ServerConfig {
   dataDir: string;
   distDir: string;
   logLevel: LogLevel;
+  /** postgres://… to keep everything in PostgreSQL (a trust's hub); null for SQLite in dataDir. */
+  databaseUrl: string | null;
+  /** How many schools the endpoint may hold: 1 for a school's own, more for a trust's hub. */
+  hubSchools: number;
+  /** Requests per device: RATE_LIMIT_PER_MINUTE (0 = off) and RATE_LIMIT_BURST. */
+  rateLimit: RateLimitOptions;
 }
 
 export class ConfigError extends Error {
@@ -41,6 +48,36 @@ function parseLogLevel(raw: string): LogLevel {
   return level as LogLevel;
 }
 
+export const MAX_HUB_SCHOOLS = 1000;
+
+function parseCount(name: string, raw: string, min: number, max: number): number {
+  const n = /^\d{1,7}$/.test(raw) ? Number(raw) : NaN;
+  if (!(n >= min && n <= max))
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}; got "${raw}".`);
+  return n;
+}
+
+function parseHubSchools(raw: string): number {
+  const n = /^\d{1,4}$/.test(raw) ? Number(raw) : NaN;
+  if (!(n >= 1 && n <= MAX_HUB_SCHOOLS)) {
+    throw new ConfigError(
+      `HUB_SCHOOLS must be a whole number from 1 to ${MAX_HUB_SCHOOLS} (how many schools this endpoint may hold); got "${raw}".`,
+    );
+  }
+  return n;
+}
+
+function parseDatabaseUrl(raw: string | null): string | null {
+  if (raw === null) return null;
+  if (!/^postgres(ql)?:\/\/\S+$/.test(raw)) {
+    // The value may hold a password: it is never repeated back.
+    throw new ConfigError(
+      'DATABASE_URL must be a PostgreSQL address (postgres://user:password@host:5432/database), or unset to use SQLite in DATA_DIR.',
+    );
+  }
+  return raw;
+}
+
 /** Reads and validates the configuration; throws ConfigError with a plain message. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
   const value = (name: string, fallback: string) => {
@@ -56,5 +93,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: resolve(value('DATA_DIR', './data')),
     distDir: resolve(value('DIST_DIR', './dist')),
     logLevel: parseLogLevel(value('LOG_LEVEL', 'info')),
+    databaseUrl: parseDatabaseUrl(value('DATABASE_URL', '') || null),
+    hubSchools: parseHubSchools(value('HUB_SCHOOLS', '1')),
+    rateLimit: {
+      perMinute: parseCount(
+        'RATE_LIMIT_PER_MINUTE',
+        value('RATE_LIMIT_PER_MINUTE', String(DEFAULT_RATE_LIMIT.perMinute)),
+        0,
+        1_000_000,
+      ),
+      burst: parseCount(
+        'RATE_LIMIT_BURST',
+        value('RATE_LIMIT_BURST', String(DEFAULT_RATE_LIMIT.burst)),
+        1,
+        1_000_000,
+      ),
+    },
   };
 }

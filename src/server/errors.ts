@@ -14,6 +14,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Extra response headers (Retry-After on a 429). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'HttpError';
@@ -55,7 +57,7 @@ export function handleError(
 ): void {
   if (err instanceof HttpError) {
     if (err.status < 500) logRefusal(request, err.code);
-    void reply.code(err.status).send(errorBody(err.code, err.message));
+    void reply.code(err.status).headers(err.headers).send(errorBody(err.code, err.message));
     return;
   }
   const known = err.code ? FASTIFY_ERRORS[err.code] : undefined;

@@ -37,7 +37,7 @@ export function appendEnvelope(
   const contentHash = ctHash(envelope.ct);
   return ctx.appendLock.run(async () => {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const found = await ctx.store.findLogEntry(envelope.id);
+      const found = await ctx.store.findLogEntry(envelope.school, envelope.id);
       if (found) return existing(found, hash);
       const tail = await ctx.store.logTail(envelope.school);
       const index = (tail?.index ?? 0) + 1;

@@ -14,16 +14,14 @@ async function main(): Promise<void> {
     port: config.port,
     dataDir: config.dataDir,
     distDir: config.distDir,
+    databaseUrl: config.databaseUrl,
+    hubSchools: config.hubSchools,
+    rateLimit: config.rateLimit,
     logger: config.logLevel === 'silent' ? false : true,
     logLevel: config.logLevel,
   });
-  const banner = [`Safetrail endpoint listening on ${server.url}`];
-  if (server.setupCode) {
-    banner.push(`Set-up code: ${server.setupCode}`);
-    banner.push(`Open ${server.url}/setup?code=${server.setupCode} to set up your school`);
-  }
-  process.stdout.write(`${banner.join('\n')}\n`);
-
+  // Before the banner: whoever waits for it (an operator, a supervisor, a test) may stop
+  // the endpoint the moment it appears, and that stop must be a clean one.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -39,6 +37,22 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  const banner = [`Safetrail endpoint listening on ${server.url}`];
+  const codes = server.setupCodes;
+  if (codes.length === 1 && config.hubSchools === 1) {
+    banner.push(`Set-up code: ${codes[0]}`);
+    banner.push(`Open ${server.url}/setup?code=${codes[0]} to set up your school`);
+  } else if (codes.length > 0) {
+    // A hub: one code per school still to come; hand each to one school's lead DSL.
+    banner.push(`${codes.length} of ${config.hubSchools} schools still to set up:`);
+    codes.forEach((code, i) => {
+      banner.push(`Set-up code ${i + 1}: ${code}  ${server.url}/setup?code=${code}`);
+    });
+  }
+  banner.push(
+    `Store: ${server.store.kind === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'}`,
+  );
+  process.stdout.write(`${banner.join('\n')}\n`);
 }
 
 main().catch((err: unknown) => {

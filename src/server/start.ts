@@ -1,17 +1,18 @@
 /**
- * Starts one endpoint: opens (or creates) the store in dataDir, loads the receipt key,
- * makes sure a set-up code exists while the school is not set up, and listens. Used by
+ * Starts one endpoint: opens (or creates) the store (SQLite in dataDir, or PostgreSQL at
+ * databaseUrl), loads the receipt key, makes sure a set-up code exists for each school
+ * still to be set up, and listens. Used by
  * main.ts, the server tests, benchmarks and the end-to-end tests, so several endpoints can
  * run in one process on port 0.
  */
-import { mkdirSync } from 'node:fs';
 import { DeviceAuth } from './auth.ts';
 import { buildApp } from './app.ts';
-import { ensureSetupCode, loadReceiptKey } from './bootstrap.ts';
+import { ensureSetupCodes, loadReceiptKey } from './bootstrap.ts';
 import type { EndpointContext } from './context.ts';
 import type { LoggerOption } from './logging.ts';
 import { SerialLock } from './serial-lock.ts';
-import { SqliteStore } from './store/sqlite-store.ts';
+import { RateLimiter, type RateLimitOptions } from './rate-limit.ts';
+import { openStore } from './store/open.ts';
 import type { EndpointStore } from './store/types.ts';
 import { packageVersion } from './version.ts';
 
@@ -21,6 +22,12 @@ export interface StartOptions {
   port: number;
   dataDir: string;
   distDir: string;
+  /** postgres://… for PostgreSQL; absent or null for SQLite in dataDir. */
+  databaseUrl?: string | null;
+  /** How many schools the endpoint may hold (default 1; more for a trust's hub). */
+  hubSchools?: number;
+  /** Requests per device (rate-limit.ts); DEFAULT_RATE_LIMIT if absent. */
+  rateLimit?: RateLimitOptions;
   /** false or absent: silent; true: JSON lines on stdout; a stream: JSON lines to it; an object: pino options. */
   logger?: LoggerOption;
   logLevel?: string;
@@ -31,8 +38,10 @@ export interface StartOptions {
 export interface RunningServer {
   /** e.g. http://127.0.0.1:41234, with the port actually bound. */
   url: string;
-  /** The one-time set-up code while the school is not set up, else null. */
+  /** The first pending one-time set-up code, or null once every school is set up. */
   setupCode: string | null;
+  /** Every pending set-up code, oldest first: one per school still to be set up. */
+  setupCodes: string[];
   /** The open store, for tests and audits (verifyChain). */
   store: EndpointStore;
   close(): Promise<void>;
@@ -43,18 +52,17 @@ function urlHost(host: string): string {
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
-  mkdirSync(options.dataDir, { recursive: true });
-  const store = new SqliteStore(options.dataDir);
+  const store = await openStore(options);
   try {
     const now = options.now ?? Date.now;
     const receiptKey = await loadReceiptKey(store);
-    const setupCode = await ensureSetupCode(store);
+    const setupCodes = await ensureSetupCodes(store, options.hubSchools ?? 1);
     const ctx: EndpointContext = {
       store,
       receiptKey,
       now,
       version: packageVersion(),
-      auth: new DeviceAuth(store, now),
+      auth: new DeviceAuth(store, now, new RateLimiter(options.rateLimit)),
       appendLock: new SerialLock(),
     };
     const app = await buildApp(ctx, {
@@ -68,7 +76,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     let closing: Promise<void> | null = null;
     return {
       url: `http://${urlHost(options.host)}:${port}`,
-      setupCode,
+      setupCode: setupCodes[0] ?? null,
+      setupCodes,
       store,
       close: () => (closing ??= app.close().then(() => store.close())),
     };

@@ -99,7 +99,7 @@ describe('devices', () => {
       ),
     );
     expect(await errorOf(res)).toEqual({ status: 403, error: 'device-revoked' });
-    expect(await server.store.findLogEntry(delivered.id)).not.toBeNull();
+    expect(await server.store.findLogEntry(school.id, delivered.id)).not.toBeNull();
   });
 
   it('refuses an unknown device', async () => {

@@ -10,6 +10,9 @@ describe('configuration from the environment', () => {
       dataDir: resolve('data'),
       distDir: resolve('dist'),
       logLevel: 'info',
+      databaseUrl: null,
+      hubSchools: 1,
+      rateLimit: { perMinute: 300, burst: 60 },
     });
   });
 
@@ -20,6 +23,10 @@ describe('configuration from the environment', () => {
       DATA_DIR: '/srv/st',
       DIST_DIR: '/srv/app',
       LOG_LEVEL: 'WARN',
+      DATABASE_URL: 'postgres://hub:pw@db.trust.example:5432/safetrail',
+      HUB_SCHOOLS: '24',
+      RATE_LIMIT_PER_MINUTE: '0',
+      RATE_LIMIT_BURST: '10',
     });
     expect(config).toEqual({
       host: '0.0.0.0',
@@ -27,6 +34,9 @@ describe('configuration from the environment', () => {
       dataDir: '/srv/st',
       distDir: '/srv/app',
       logLevel: 'warn',
+      databaseUrl: 'postgres://hub:pw@db.trust.example:5432/safetrail',
+      hubSchools: 24,
+      rateLimit: { perMinute: 0, burst: 10 },
     });
   });
 
@@ -43,5 +53,15 @@ describe('configuration from the environment', () => {
   it('refuses an unknown LOG_LEVEL and a malformed HOST', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL must be one of/);
     expect(() => loadConfig({ HOST: 'http://x' })).toThrow(/HOST/);
+  });
+
+  it.each(['0', '-2', 'many', '1001', '2.5'])('refuses HUB_SCHOOLS=%s', (n) => {
+    expect(() => loadConfig({ HUB_SCHOOLS: n })).toThrow(/HUB_SCHOOLS must be a whole number/);
+  });
+
+  it('refuses a DATABASE_URL that is not PostgreSQL, without repeating it (it may hold a password)', () => {
+    const url = 'mysql://root:s3cret@db/x';
+    expect(() => loadConfig({ DATABASE_URL: url })).toThrow(/DATABASE_URL must be a PostgreSQL/);
+    expect(() => loadConfig({ DATABASE_URL: url })).not.toThrow(/s3cret/);
   });
 });

@@ -20,7 +20,7 @@ import {
   type SignedRecipientSet,
 } from '../../src/sync/recipient-set.ts';
 import { signRequest } from '../../src/sync/request-auth.ts';
-import { getJson, postJson, type TestServer } from './server-fixture.ts';
+import { getJson, postJson, type HasUrl } from './server-fixture.ts';
 
 export * from './server-fixture.ts';
 
@@ -90,8 +90,12 @@ export function keyBackup() {
   };
 }
 
-/** Sets the school up through POST /api/v1/setup, as the lead DSL's browser would. */
-export async function setupSchool(server: TestServer): Promise<TestSchool> {
+/** Sets the school up through POST /api/v1/setup, as the lead DSL's browser would (on a
+ * hub, pass which pending set-up code to use). */
+export async function setupSchool(
+  server: HasUrl & { setupCode?: string | null },
+  setupCode = server.setupCode!,
+): Promise<TestSchool> {
   const status = await getJson<SchoolStatus>(server, API.school);
   const signing = await generateSigningKeyPair(true);
   const [dsl, recovery] = await Promise.all([generateReaderKeyPair(), generateReaderKeyPair()]);
@@ -100,10 +104,10 @@ export async function setupSchool(server: TestServer): Promise<TestSchool> {
     signing.privateKey,
   );
   const keys = await generateSigningKeyPair(false);
-  const device = await deviceProof('setup', 'Office PC', keys, server.setupCode!);
+  const device = await deviceProof('setup', 'Office PC', keys, setupCode);
   const backup = keyBackup();
   const res = await postJson(server, API.setup, {
-    setupCode: server.setupCode,
+    setupCode,
     recipientSet,
     device,
     dslName: 'Ms Lead',
@@ -126,7 +130,7 @@ export async function setupSchool(server: TestServer): Promise<TestSchool> {
 
 /** A request signed by `device`; `body` is sent as given (a string) or as JSON. */
 export async function signedFetch(
-  server: TestServer,
+  server: HasUrl,
   device: TestDevice,
   method: 'GET' | 'POST' | 'PUT',
   path: string,
@@ -147,7 +151,7 @@ export async function signedFetch(
 }
 
 export async function createCode(
-  server: TestServer,
+  server: HasUrl,
   dsl: TestDevice,
   ttlMinutes?: number,
 ): Promise<string> {
@@ -163,7 +167,7 @@ export async function createCode(
 }
 
 export async function registerRequest(
-  server: TestServer,
+  server: HasUrl,
   code: string,
   name = 'Tablet 1',
   keys?: CryptoKeyPair,
@@ -178,7 +182,7 @@ export async function registerRequest(
 }
 
 export async function enrolTablet(
-  server: TestServer,
+  server: HasUrl,
   school: TestSchool,
   name = 'Tablet 1',
 ): Promise<TestDevice> {

@@ -57,6 +57,29 @@ describe('npx tsx src/server/main.ts', () => {
     expect(await exited).toBe(0);
   });
 
+  it('prints one set-up code per school still to come on a hub, and names its store', async () => {
+    const child = run({ PORT: '0', HUB_SCHOOLS: '3', DATA_DIR: join(dir, 'hub') });
+    let out = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk) => {
+        out += String(chunk);
+        if (out.includes('Store: ')) resolve();
+      });
+      child.on('exit', () => reject(new Error(`exited early: ${out}`)));
+    });
+    const lines = out.split('\n').filter(Boolean);
+    expect(lines[1]).toBe('3 of 3 schools still to set up:');
+    const codes = lines
+      .slice(2, 5)
+      .map((l) => /^Set-up code \d: (\S+) {2}http:\S+\/setup\?code=\1$/.exec(l)?.[1]);
+    expect(new Set(codes).size).toBe(3);
+    expect(codes.every(Boolean)).toBe(true);
+    expect(lines[5]).toBe(`Store: SQLite in ${join(dir, 'hub')}`);
+    const exited = exitOf(child);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
   it('refuses a bad PORT with a clear message and exit code 1', async () => {
     const child = run({ PORT: 'eighty' });
     let err = '';

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import type { RateLimitOptions } from '../../src/server/rate-limit.ts';
 import { startServer, type RunningServer } from '../../src/server/start.ts';
 import { SQLITE_FILE } from '../../src/server/store/sqlite-store.ts';
 
@@ -18,9 +19,23 @@ export interface TestServer extends RunningServer {
   logs(): string;
 }
 
+/** Anything with the endpoint's address: a TestServer, or one started another way. */
+export interface HasUrl {
+  url: string;
+}
+
+export interface TestServerOptions {
+  /** postgres://… to use PostgreSQL instead of SQLite in the data folder. */
+  databaseUrl?: string;
+  /** Schools the endpoint may hold (a hub); 1 by default. */
+  hubSchools?: number;
+  rateLimit?: RateLimitOptions;
+}
+
 /** `dist`: 'none' leaves DIST_DIR without a build; otherwise these files are written there. */
 export async function startTestServer(
   dist: 'none' | Record<string, string> = 'none',
+  options: TestServerOptions = {},
 ): Promise<TestServer> {
   const root = mkdtempSync(join(tmpdir(), 'safetrail-server-'));
   // DATA_DIR does not exist yet: the server must create it.
@@ -45,6 +60,9 @@ export async function startTestServer(
     dataDir,
     distDir,
     logger: stream,
+    databaseUrl: options.databaseUrl,
+    hubSchools: options.hubSchools,
+    rateLimit: options.rateLimit,
   });
   return {
     ...server,
@@ -77,12 +95,12 @@ export function rows(server: TestServer, table: string): number {
   return sql<{ n: number }>(server, `SELECT COUNT(*) AS n FROM ${table}`)[0]!.n;
 }
 
-export async function getJson<T = unknown>(server: TestServer, path: string): Promise<T> {
+export async function getJson<T = unknown>(server: HasUrl, path: string): Promise<T> {
   return (await (await fetch(server.url + path)).json()) as T;
 }
 
 export function postJson(
-  server: TestServer,
+  server: HasUrl,
   path: string,
   body: unknown,
   headers: Record<string, string> = {},

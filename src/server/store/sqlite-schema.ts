@@ -59,6 +59,51 @@ function backfillCtHash(db: Database.Database): void {
   }
 }
 
+/**
+ * 5: one endpoint may hold several schools (a trust's hub). Set-up codes get their own
+ * table (each creates one school), and the log is keyed by (school, index): every school
+ * has its own indexes and chain, and an envelope id or ciphertext is looked up only within
+ * its school. The log is copied once into the new shape (SQLite cannot change a primary key
+ * in place); the copy is inside the migration's transaction, so a crash keeps the old one.
+ */
+const HUB = `
+  CREATE TABLE setup_codes (
+    n INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+  );
+  INSERT INTO setup_codes (code, created_at)
+    SELECT value, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM meta
+    WHERE key = 'setup_code' AND NOT EXISTS (SELECT 1 FROM school);
+  DELETE FROM meta WHERE key = 'setup_code';
+  CREATE TABLE log_v5 (
+    school TEXT NOT NULL REFERENCES school(id),
+    idx INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    device TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    created TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    envelope_hash TEXT NOT NULL,
+    body TEXT NOT NULL,
+    prev_head TEXT NOT NULL,
+    head TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    receipt TEXT NOT NULL,
+    ct_hash TEXT,
+    PRIMARY KEY (school, idx),
+    UNIQUE (school, id)
+  );
+  INSERT INTO log_v5 (school, idx, id, device, seq, kind, created, size, envelope_hash, body,
+      prev_head, head, received_at, receipt, ct_hash)
+    SELECT school, idx, id, device, seq, kind, created, size, envelope_hash, body,
+      prev_head, head, received_at, receipt, ct_hash FROM log ORDER BY idx;
+  DROP TABLE log;
+  ALTER TABLE log_v5 RENAME TO log;
+  CREATE INDEX log_ct_hash_idx ON log (school, ct_hash);
+`;
+
 export const MIGRATIONS: Migration[] = [
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -126,6 +171,7 @@ export const MIGRATIONS: Migration[] = [
      uploaded_by TEXT NOT NULL,
      uploaded_at TEXT NOT NULL
    );`,
+  HUB,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

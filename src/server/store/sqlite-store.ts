@@ -2,13 +2,15 @@
  * The embedded store: one SQLite file (`DATA_DIR/safetrail.sqlite`) through better-sqlite3,
  * in WAL mode so readers never wait for the writer. better-sqlite3 is synchronous, so each
  * atomic operation is one `db.transaction`; the async interface is kept for PostgreSQL.
- * This store holds one school: its log index is that school's log index.
+ * Usually it holds one school; it can hold several (a small trust's hub), each with its own
+ * log keyed by (school, index). Schools and set-up codes are in sqlite-schools.ts.
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { SqliteDevices } from './sqlite-devices.ts';
 import { CODE_COLUMNS, DEVICE_COLUMNS, LOG_COLUMNS, toDevice } from './sqlite-rows.ts';
-import { migrate } from './sqlite-schema.ts';
+import { migrate, SCHEMA_VERSION } from './sqlite-schema.ts';
+import { SqliteSchools } from './sqlite-schools.ts';
 import type {
   AppendOutcome,
   ApproveOutcome,
@@ -23,6 +25,7 @@ import type {
   RedeemOutcome,
   RevokeOutcome,
   SchoolRecord,
+  SetupOutcome,
   StoredRecipientSet,
 } from './types.ts';
 
@@ -34,17 +37,33 @@ export class SqliteStore implements EndpointStore {
   readonly kind = 'sqlite';
   private readonly db: Database.Database;
   private readonly devices: SqliteDevices;
+  private readonly schools: SqliteSchools;
 
-  constructor(dataDir: string) {
-    this.db = new Database(join(dataDir, SQLITE_FILE));
-    this.db.pragma('journal_mode = WAL');
-    // FULL: an acknowledged upload (the device deletes its copy on the receipt) must
-    // survive a power cut, which NORMAL does not promise in WAL mode.
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
-    migrate(this.db);
+  /**
+   * `readonly` opens an existing file (a backup being checked) without changing a byte of
+   * it: no journal-mode switch and no migration (an older file is refused instead).
+   */
+  constructor(dataDir: string, options: { file?: string; readonly?: boolean } = {}) {
+    const file = options.file ?? join(dataDir, SQLITE_FILE);
+    if (options.readonly) {
+      this.db = new Database(file, { readonly: true, fileMustExist: true });
+      const version = this.db.pragma('user_version', { simple: true });
+      if (version !== SCHEMA_VERSION) {
+        this.db.close();
+        throw new Error(`${file} is at schema ${String(version)}, not ${SCHEMA_VERSION}.`);
+      }
+    } else {
+      this.db = new Database(file);
+      this.db.pragma('journal_mode = WAL');
+      // FULL: an acknowledged upload (the device deletes its copy on the receipt) must
+      // survive a power cut, which NORMAL does not promise in WAL mode.
+      this.db.pragma('synchronous = FULL');
+      this.db.pragma('foreign_keys = ON');
+      this.db.pragma('busy_timeout = 5000');
+      migrate(this.db);
+    }
     this.devices = new SqliteDevices(this.db);
+    this.schools = new SqliteSchools(this.db, this.devices);
   }
 
   private one<T>(sql: string, ...params: unknown[]): T | undefined {
@@ -68,25 +87,24 @@ export class SqliteStore implements EndpointStore {
     return (await this.getMeta(key))!;
   }
 
-  async getSchool(): Promise<SchoolRecord | null> {
-    return this.one<SchoolRecord>('SELECT id, name, created FROM school LIMIT 1') ?? null;
+  async getSchool(id: string): Promise<SchoolRecord | null> {
+    return this.schools.get(id);
   }
 
-  async setupSchool({ school, recipientSet, keyBackupJson, device }: NewSchool) {
-    return this.db.transaction(() => {
-      if (this.one('SELECT 1 FROM school')) return false;
-      this.run(
-        'INSERT INTO school (id, name, created) VALUES (?, ?, ?)',
-        school.id,
-        school.name,
-        school.created,
-      );
-      this.insertRecipientSet(school.id, recipientSet);
-      this.devices.insert(device);
-      this.devices.putKeyBackup(school.id, device.id, keyBackupJson, device.enrolledAt);
-      this.run("DELETE FROM meta WHERE key = 'setup_code'");
-      return true;
-    })();
+  async listSchools(): Promise<SchoolRecord[]> {
+    return this.schools.list();
+  }
+
+  async ensureSetupCodes(slots: number, make: () => string): Promise<string[]> {
+    return this.schools.ensureCodes(slots, make);
+  }
+
+  async pendingSetupCodes(): Promise<string[]> {
+    return this.schools.pendingCodes();
+  }
+
+  async setupSchool(input: NewSchool, setupCode: string): Promise<SetupOutcome> {
+    return this.schools.setup(input, setupCode);
   }
 
   async latestRecipientSet(school: string): Promise<StoredRecipientSet | null> {
@@ -110,14 +128,9 @@ export class SqliteStore implements EndpointStore {
       const sql = 'SELECT MAX(version) AS v FROM recipient_sets WHERE school = ?';
       const latest = this.one<{ v: number | null }>(sql, school)?.v ?? 0;
       if (latest + 1 !== set.version) return false;
-      this.insertRecipientSet(school, set);
+      this.schools.insertRecipientSet(school, set);
       return true;
     })();
-  }
-
-  private insertRecipientSet(school: string, set: StoredRecipientSet): void {
-    const sql = 'INSERT INTO recipient_sets (school, version, json) VALUES (?, ?, ?)';
-    this.run(sql, school, set.version, set.json);
   }
 
   async getDevice(id: string): Promise<DeviceRecord | null> {
@@ -209,10 +222,12 @@ export class SqliteStore implements EndpointStore {
 
   async appendLog(e: LogEntry): Promise<AppendOutcome> {
     return this.db.transaction((): AppendOutcome => {
-      if (this.one('SELECT 1 FROM log WHERE id = ?', e.id)) return 'id-exists';
-      if (this.one('SELECT 1 FROM log WHERE ct_hash = ?', e.ctHash)) return 'ct-exists';
+      const where = 'FROM log WHERE school = ? AND';
+      if (this.one(`SELECT 1 ${where} id = ?`, e.school, e.id)) return 'id-exists';
+      if (this.one(`SELECT 1 ${where} ct_hash = ?`, e.school, e.ctHash)) return 'ct-exists';
       const tail = this.one<LogTail>(
-        'SELECT idx AS "index", head FROM log ORDER BY idx DESC LIMIT 1',
+        'SELECT idx AS "index", head FROM log WHERE school = ? ORDER BY idx DESC LIMIT 1',
+        e.school,
       );
       if ((tail?.index ?? 0) !== e.index - 1 || (tail && tail.head !== e.prevHead))
         return 'tail-moved';
@@ -227,8 +242,9 @@ export class SqliteStore implements EndpointStore {
     })();
   }
 
-  async findLogEntry(id: string): Promise<LogEntry | null> {
-    return this.one<LogEntry>(`SELECT ${LOG_COLUMNS} FROM log WHERE id = ?`, id) ?? null;
+  async findLogEntry(school: string, id: string): Promise<LogEntry | null> {
+    const sql = `SELECT ${LOG_COLUMNS} FROM log WHERE school = ? AND id = ?`;
+    return this.one<LogEntry>(sql, school, id) ?? null;
   }
 
   async readLog(school: string, after: number, limit: number, maxBytes = Infinity) {

@@ -114,7 +114,10 @@ export interface LogTail {
  */
 export type AppendOutcome = 'appended' | 'tail-moved' | 'id-exists' | 'ct-exists';
 
-export type MetaKey = 'setup_code' | 'receipt_key';
+export type MetaKey = 'receipt_key';
+
+/** 'code-used': the set-up code is no longer pending (used, or never issued). */
+export type SetupOutcome = 'created' | 'code-used' | 'school-exists';
 
 export interface EndpointStore {
   /** Reported by the health route ('sqlite', 'postgres'). */
@@ -124,10 +127,20 @@ export interface EndpointStore {
   /** Stores `value` unless the key is set; returns whichever value is stored afterwards. */
   initMeta(key: MetaKey, value: string): Promise<string>;
 
-  getSchool(): Promise<SchoolRecord | null>;
-  /** Creates the school, its first recipient set, the DSL device and its key backup, and
-   * forgets the set-up code, all or nothing. False if a school already exists. */
-  setupSchool(input: NewSchool): Promise<boolean>;
+  getSchool(id: string): Promise<SchoolRecord | null>;
+  /** Every school the endpoint holds (one, unless it is a trust's hub), oldest first. */
+  listSchools(): Promise<SchoolRecord[]>;
+
+  /**
+   * Set-up codes: each one, used once, creates one school. Tops the pending codes up (with
+   * `make()`) or trims the newest so that schools + pending codes = `slots`, but never
+   * fewer than zero pending, all in one transaction; answers the pending codes, oldest first.
+   */
+  ensureSetupCodes(slots: number, make: () => string): Promise<string[]>;
+  pendingSetupCodes(): Promise<string[]>;
+  /** Consumes `setupCode` and creates the school, its first recipient set, the DSL device
+   * and its key backup, all or nothing. */
+  setupSchool(input: NewSchool, setupCode: string): Promise<SetupOutcome>;
 
   latestRecipientSet(school: string): Promise<StoredRecipientSet | null>;
   getRecipientSet(school: string, version: number): Promise<StoredRecipientSet | null>;
@@ -160,10 +173,12 @@ export interface EndpointStore {
   redeemEnrollmentCode(codeHash: string, device: NewDevice, now: string): Promise<RedeemOutcome>;
 
   logTail(school: string): Promise<LogTail | null>;
-  /** Appends only if the log's tail is still (entry.index - 1, entry.prevHead), the id is
-   * new and no entry holds the same ciphertext. */
+  /** Appends to entry.school's log only if its tail is still (entry.index - 1,
+   * entry.prevHead), the id is new there and no entry of that school holds the same
+   * ciphertext. Each school has its own log, indexes and chain. */
   appendLog(entry: LogEntry): Promise<AppendOutcome>;
-  findLogEntry(id: string): Promise<LogEntry | null>;
+  /** Envelope ids are unique within a school's log; another school's ids are invisible. */
+  findLogEntry(school: string, id: string): Promise<LogEntry | null>;
   /**
    * Entries with index > after, in index order: at most `limit`, and no more than fit in
    * `maxBytes` of body (but always the first, however large), so a page stays a sane size
