@@ -31,6 +31,7 @@ export async function saveDevice(db: SafetrailDb, device: DeviceRecord): Promise
     name: str(device.name, 'name'),
     role: device.role,
     signingKey: nonExtractableKey(device.signingKey, 'signingKey'),
+    ...(device.vaultKey ? { vaultKey: nonExtractableKey(device.vaultKey, 'vaultKey', 'secret') } : {}),
     publicKey: { kty: 'EC', crv: 'P-256', x: device.publicKey.x, y: device.publicKey.y },
     pinnedFingerprint: str(device.pinnedFingerprint, 'pinnedFingerprint'),
     recipientSet: device.recipientSet,

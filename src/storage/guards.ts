@@ -51,13 +51,17 @@ export function saltOnly(value: string, what: string): string {
 }
 
 /** The device key must be a private key WebCrypto will never export. */
-export function nonExtractableKey(value: CryptoKey, what: string): CryptoKey {
+export function nonExtractableKey(
+  value: CryptoKey,
+  what: string,
+  type: 'private' | 'secret' = 'private',
+): CryptoKey {
   check(
     typeof CryptoKey !== 'undefined' &&
       value instanceof CryptoKey &&
-      value.type === 'private' &&
+      value.type === type &&
       !value.extractable,
-    `${what}: not a non-extractable private CryptoKey`,
+    `${what}: not a non-extractable ${type} CryptoKey`,
   );
   return value;
 }

@@ -18,6 +18,11 @@ export interface DeviceRecord {
   name: string;
   role: 'tablet' | 'dsl';
   /** Private, non-extractable; IndexedDB keeps it by structured clone, so it never leaves WebCrypto. */
+  /**
+   * A tablet's non-extractable AES key that wraps each staff key a second time (over the
+   * PIN layer), so a copy of this database on another machine cannot even begin a PIN guess.
+   */
+  vaultKey?: CryptoKey;
   signingKey: CryptoKey;
   publicKey: PublicJwk;
   pinnedFingerprint: string;

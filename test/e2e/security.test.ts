@@ -130,6 +130,10 @@ describe('the security model, as people meet it', () => {
     const t = new TabletPages(page);
     await t.unlock(SAM.pin, SAM.name);
     await page.getByRole('heading', { name: 'Record an incident' }).waitFor();
+    // The tablet says which version of the school's procedures it holds.
+    await expect
+      .poll(() => page.getByTestId('policy-held').textContent())
+      .toContain('version 1.0.1-test');
     const secret = marker('IDLE-DRAFT');
     await t.startIncident();
     await t.field('What happened').fill(secret);

@@ -67,3 +67,23 @@ describe('unlocking a staff profile', () => {
     await expect(openDraft(db, kim, draft.id)).rejects.toThrow();
   });
 });
+
+describe('staff keys bound to the tablet', () => {
+  it('are wrapped a second time by the tablet’s own key, which a copied database lacks', async () => {
+    const { deviceRecord } = await import('./support.ts');
+    const { saveDevice } = await import('../../src/storage/device-repo.ts');
+    const { generateDeviceVaultKey, isDeviceBound } = await import('../../src/crypto/staff-key.ts');
+    await saveDevice(db, await deviceRecord({ vaultKey: await generateDeviceVaultKey() }));
+    const sam = await createProfile(db, 'Sam', '482916');
+    expect(isDeviceBound((await getProfile(db, sam.profileId))!)).toBe(true);
+    expect((await unlockProfile(db, sam.profileId, '482916')).name).toBe('Sam');
+
+    // The same rows on another machine: a different device key, so even the right PIN fails,
+    // and it is not counted as a wrong PIN.
+    await saveDevice(db, await deviceRecord({ vaultKey: await generateDeviceVaultKey() }));
+    await expect(unlockProfile(db, sam.profileId, '482916')).rejects.toThrow(
+      /made on another device/,
+    );
+    expect((await getProfile(db, sam.profileId))?.failedAttempts).toBe(0);
+  });
+});

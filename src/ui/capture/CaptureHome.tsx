@@ -125,6 +125,11 @@ export function CaptureHome({
       </section>
       {trips && <trips.TripRosters />}
       <SentPanel />
+      <p class="muted" data-testid="policy-held">
+        {policy.pack
+          ? `This tablet holds the school’s policy pack “${policy.pack.name}”, version ${policy.pack.version}${policy.fetchedAt ? `, updated ${new Date(policy.fetchedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}` : ''}.`
+          : 'This tablet uses the default policy pack until it reaches the school endpoint.'}
+      </p>
     </>
   );
 }

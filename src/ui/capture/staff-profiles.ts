@@ -1,5 +1,10 @@
 /** Staff profiles on a shared tablet: each has a name and their own PIN-wrapped key. */
-import { createStaffKey, unlockStaffKey, WrongSecretError } from '../../crypto/staff-key.ts';
+import {
+  createStaffKey,
+  unlockStaffKey,
+  WrongDeviceError,
+  WrongSecretError,
+} from '../../crypto/staff-key.ts';
 import {
   describeWait,
   pinWaitRemaining,
@@ -8,6 +13,7 @@ import {
 } from '../../domain/pin-throttle.ts';
 import { ulid } from '../../domain/ulid.ts';
 import type { SafetrailDb } from '../../storage/db.ts';
+import { getDevice } from '../../storage/device-repo.ts';
 import {
   deleteProfile,
   getProfile,
@@ -33,7 +39,8 @@ export async function createProfile(
   pin: string,
 ): Promise<StaffSession> {
   const id = ulid();
-  const { stored, key } = await createStaffKey(id, pin);
+  const vaultKey = (await getDevice(db))?.vaultKey;
+  const { stored, key } = await createStaffKey(id, pin, undefined, vaultKey);
   await saveProfile(db, {
     id,
     name: name.trim(),
@@ -74,12 +81,18 @@ export async function unlockProfile(
     );
   }
   try {
-    const key = await unlockStaffKey(profile.id, pin, profile);
+    const key = await unlockStaffKey(profile.id, pin, profile, (await getDevice(db))?.vaultKey);
     if (profile.failedAttempts) {
       await updateProfile(db, profile.id, { failedAttempts: 0, lastFailedAt: null });
     }
     return { profileId: profile.id, name: profile.name, key };
   } catch (e) {
+    if (e instanceof WrongDeviceError) {
+      // Not a wrong PIN: this profile was copied from another device's storage.
+      throw new Error(
+        'This profile cannot be opened on this tablet: it was made on another device. Create a new profile here.',
+      );
+    }
     if (!(e instanceof WrongSecretError)) throw e;
     const failedAttempts = profile.failedAttempts + 1;
     if (failedAttempts >= WIPE_AFTER_ATTEMPTS) {

@@ -4,6 +4,7 @@
  * readers only if it is signed by the key whose fingerprint the code carried.
  */
 import { exportPublicJwk, generateSigningKeyPair, signObject } from '../../crypto/signing.ts';
+import { generateDeviceVaultKey } from '../../crypto/staff-key.ts';
 import type { SafetrailDb } from '../../storage/db.ts';
 import { saveDevice } from '../../storage/device-repo.ts';
 import { createApiClient } from '../../sync/api-client.ts';
@@ -38,6 +39,7 @@ export async function enrollDevice(
     name: deviceName,
     role: 'tablet',
     signingKey: deviceKey.privateKey,
+    vaultKey: await generateDeviceVaultKey(),
     publicKey,
     pinnedFingerprint: ticket.fingerprint,
     recipientSet: verified,
