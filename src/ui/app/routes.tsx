@@ -111,6 +111,16 @@ const chronologyRoute = createRoute({
   component: lazyRouteComponent(() => import('../wizard/ChronologyRoute.tsx'), 'ChronologyRoute'),
 });
 
+// Every procedure in the pack (flowcharts, scenario guides, record forms), open to anyone.
+const proceduresRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/procedures',
+  component: lazyRouteComponent(
+    () => import('../procedures/ProceduresScreen.tsx'),
+    'ProceduresScreen',
+  ),
+});
+
 // The rules library (src/ui/rules): open to anyone, enrolled or not, locked or not.
 const rulesRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -133,6 +143,7 @@ const routeTree = rootRoute.addChildren([
   setupRoute,
   enrollRoute,
   joinRoute,
+  proceduresRoute,
   captureRoute,
   draftRoute,
   consoleRoute,

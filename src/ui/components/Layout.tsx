@@ -24,6 +24,9 @@ export function Layout({ children }: { children: ComponentChildren }) {
         <Link className="rules-link" to="/rules">
           Rules
         </Link>
+        <Link className="rules-link" to="/procedures">
+          Procedures
+        </Link>
         {device && (
           <span class="where">
             {device.schoolName} · {device.role === 'dsl' ? 'Safeguarding console' : device.name}
