@@ -1,11 +1,10 @@
 import { useState } from 'preact/hooks';
-import { passphraseStrength } from '../../crypto/passphrase-strength.ts';
 import { parseEnrollmentText } from '../../sync/enrollment-link.ts';
 import { useSession } from '../app/session.tsx';
 import { plainError } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
 import { Notice } from '../components/Notice.tsx';
-import { PassphraseMeter } from '../setup/PassphraseMeter.tsx';
+import { NewPassphrase, newPassphraseProblems } from '../setup/NewPassphrase.tsx';
 import { joinAsLead } from './join-school.ts';
 
 /** A new safeguarding lead sets up their own console from the link another DSL gave them. */
@@ -25,10 +24,7 @@ export function JoinScreen({ initialLink }: { initialLink: string }) {
     const next: Record<string, string> = {};
     if (!parsed.ok) next.link = parsed.message;
     if (!name.trim()) next.name = 'Enter your name.';
-    if (!passphraseStrength(passphrase).acceptable)
-      next.passphrase =
-        'Choose a longer passphrase: at least 12 characters, ideally several words.';
-    if (confirm !== passphrase) next.confirm = 'The two passphrases are different.';
+    Object.assign(next, newPassphraseProblems(passphrase, confirm));
     setErrors(next);
     setFailure('');
     if (!parsed.ok || Object.keys(next).length) return;
@@ -72,23 +68,12 @@ export function JoinScreen({ initialLink }: { initialLink: string }) {
           error={errors.name}
           autoComplete="name"
         />
-        <Field
-          label="Passphrase"
-          type="password"
-          hint="At least 12 characters; a few unrelated words are strong and easy to remember."
-          value={passphrase}
-          onInput={setPassphrase}
-          error={errors.passphrase}
-          autoComplete="new-password"
-        />
-        <PassphraseMeter passphrase={passphrase} />
-        <Field
-          label="Passphrase again"
-          type="password"
-          value={confirm}
-          onInput={setConfirm}
-          error={errors.confirm}
-          autoComplete="new-password"
+        <NewPassphrase
+          passphrase={passphrase}
+          confirm={confirm}
+          onPassphrase={setPassphrase}
+          onConfirm={setConfirm}
+          errors={errors}
         />
         <div class="actions">
           <button type="submit" disabled={busy}>

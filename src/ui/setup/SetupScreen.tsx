@@ -1,12 +1,11 @@
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'preact/hooks';
-import { MIN_PASSPHRASE_LENGTH, passphraseStrength } from '../../crypto/passphrase-strength.ts';
 import { useSession } from '../app/session.tsx';
 import { plainError } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { createSchool, type RecoverySheet } from './create-school.ts';
-import { PassphraseMeter } from './PassphraseMeter.tsx';
+import { NewPassphrase, newPassphraseProblems } from './NewPassphrase.tsx';
 import { RecoverySheetView } from './RecoverySheetView.tsx';
 
 /** First run on a fresh endpoint: the lead DSL names the school and creates its keys. */
@@ -38,9 +37,7 @@ export function SetupScreen({ code }: { code: string }) {
       next.setupCode = 'Enter the set-up code printed when the endpoint started.';
     if (!schoolName.trim()) next.schoolName = 'Enter the school’s name.';
     if (!dslName.trim()) next.dslName = 'Enter your name.';
-    if (!passphraseStrength(passphrase).acceptable)
-      next.passphrase = `Choose a longer passphrase: at least ${MIN_PASSPHRASE_LENGTH} characters, ideally several words.`;
-    if (confirm !== passphrase) next.confirm = 'The two passphrases are different.';
+    Object.assign(next, newPassphraseProblems(passphrase, confirm));
     setErrors(next);
     setFailure('');
     if (Object.keys(next).length) return;
@@ -98,23 +95,12 @@ export function SetupScreen({ code }: { code: string }) {
           error={errors.dslName}
           autoComplete="name"
         />
-        <Field
-          label="Passphrase"
-          type="password"
-          hint="At least 12 characters; a few unrelated words are strong and easy to remember."
-          value={passphrase}
-          onInput={setPassphrase}
-          error={errors.passphrase}
-          autoComplete="new-password"
-        />
-        <PassphraseMeter passphrase={passphrase} />
-        <Field
-          label="Passphrase again"
-          type="password"
-          value={confirm}
-          onInput={setConfirm}
-          error={errors.confirm}
-          autoComplete="new-password"
+        <NewPassphrase
+          passphrase={passphrase}
+          confirm={confirm}
+          onPassphrase={setPassphrase}
+          onConfirm={setConfirm}
+          errors={errors}
         />
         <div class="actions">
           <button type="submit" disabled={busy}>
