@@ -43,6 +43,9 @@ export async function buildApp(
     // Fastify's per-request lines would log full URLs; registerRequestLog writes our own.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: MAX_BODY_BYTES,
+    // A client that stops sending half-way through a body (a dropped tablet, or a slow-body
+    // attack) must not hold a connection, or a shutdown, for Node's default five minutes.
+    requestTimeout: 60_000,
     // Request ids in the log are counters, never anything derived from the request.
     requestIdHeader: false,
     return503OnClosing: true,

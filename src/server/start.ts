@@ -51,6 +51,27 @@ function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+/** Time in-flight requests get to finish when the endpoint stops. */
+const CLOSE_GRACE_MS = 5_000;
+
+/**
+ * Stops taking requests, lets those in flight finish for a few seconds, then drops any still
+ * open (a half-sent upload would otherwise hold the process): uploads are idempotent, so a
+ * dropped one is simply sent again, and a receipt is only ever issued after the commit.
+ */
+async function closeGracefully(
+  app: { close(): Promise<unknown>; server: { closeAllConnections(): void } },
+  store: EndpointStore,
+): Promise<void> {
+  const timer = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(timer);
+  }
+  await store.close();
+}
+
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const store = await openStore(options);
   try {
@@ -79,7 +100,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       setupCode: setupCodes[0] ?? null,
       setupCodes,
       store,
-      close: () => (closing ??= app.close().then(() => store.close())),
+      close: () => (closing ??= closeGracefully(app, store)),
     };
   } catch (err) {
     await store.close();

@@ -86,13 +86,11 @@ export class DslPages {
   }
 
   async uploadPolicy(json: string) {
-    await this.page
-      .getByLabel('Replace it with a policy pack file (.json)')
-      .setInputFiles({
-        name: 'pack.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(json),
-      });
+    await this.page.getByLabel('Replace it with a policy pack file (.json)').setInputFiles({
+      name: 'pack.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(json),
+    });
     await this.page.getByText(/is now the school’s policy pack/).waitFor();
   }
 

@@ -2,8 +2,8 @@
  * The rules library and class display as a member of staff uses them: by role and label.
  * Selectors for these screens live only here.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
+import { seriousViolations } from '../support/axe.ts';
 
 export class RulesPages {
   constructor(private readonly page: Page) {}
@@ -76,9 +76,6 @@ export class RulesPages {
 
   /** axe-core's serious and critical findings on the page as it is now. */
   async seriousViolations(): Promise<string[]> {
-    const { violations } = await new AxeBuilder({ page: this.page }).analyze();
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    return seriousViolations(this.page);
   }
 }
