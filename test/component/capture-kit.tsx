@@ -31,7 +31,7 @@ import type { SignedRecipientSet } from '../../src/sync/recipient-set.ts';
 import { SessionProvider, useSession, type StaffSession } from '../../src/ui/app/session.tsx';
 import { CaptureHome } from '../../src/ui/capture/CaptureHome.tsx';
 import { CategoriesProvider } from '../../src/ui/capture/categories-context.tsx';
-import { IncidentFormScreen } from '../../src/ui/capture/IncidentForm.tsx';
+import { IncidentFormScreen } from '../../src/ui/capture/IncidentFormScreen.tsx';
 
 export const CATEGORIES: CategoryOption[] = [
   { id: 'cyberbullying', label: 'Cyberbullying', area: 'conduct' },

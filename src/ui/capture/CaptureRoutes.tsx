@@ -7,7 +7,7 @@ import { useSession } from '../app/session.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { CaptureHome } from './CaptureHome.tsx';
 import { CategoriesProvider, useCapturePolicy } from './categories-context.tsx';
-import { IncidentFormScreen } from './IncidentForm.tsx';
+import { IncidentFormScreen } from './IncidentFormScreen.tsx';
 import { StaffGate } from './StaffGate.tsx';
 
 /**

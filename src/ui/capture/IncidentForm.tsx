@@ -4,41 +4,23 @@ import { categoryChoice, type FieldErrors, type IncidentFields } from '../../dom
 import { useSession } from '../app/session.tsx';
 import { plainError } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
-import { Notice } from '../components/Notice.tsx';
 import { useUploadScheduler } from '../sync/UploadContext.tsx';
 import { CategoryField } from './CategoryField.tsx';
 import { useCategories } from './categories-context.tsx';
 import { Disclosure } from './controls.tsx';
-import { discardDraft, openDraft, saveDraft, type OpenDraft } from './drafts.ts';
+import { discardDraft, saveDraft, type OpenDraft } from './drafts.ts';
 import { sectionOf, withoutErrors, type FormApi, type SectionId } from './form-api.ts';
 import { IllegalGuard, guardToggle } from './IllegalGuard.tsx';
+import { ProblemSummary } from './ProblemSummary.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { useAutosave } from './use-autosave.ts';
 import { useSections, type Sections } from './use-sections.ts';
 
-/** Loads the draft, then hands it to the form; a missing draft gets a plain message. */
-export function IncidentFormScreen({ draftId }: { draftId: string }) {
-  const session = useSession();
-  const [draft, setDraft] = useState<OpenDraft | null | undefined>(undefined);
-  useEffect(() => {
-    openDraft(session.db, session.staff!, draftId).then(setDraft, () => setDraft(null));
-  }, [session.db, session.staff, draftId]);
-  if (draft === undefined) return <p role="status">Opening your draft…</p>;
-  if (draft === null) {
-    return (
-      <Notice tone="warn" title="This draft is not here">
-        It may have been submitted or discarded, or belong to another member of staff.{' '}
-        <Link to="/capture">Back to your incidents</Link>
-      </Notice>
-    );
-  }
-  return <IncidentForm draft={draft} />;
-}
-
 const count = (n: number, one: string, many: string) =>
   n === 0 ? 'none yet' : `${n} ${n === 1 ? one : many}`;
 
-function IncidentForm({ draft }: { draft: OpenDraft }) {
+/** The incident form for one open draft: autosaved, validated and sealed on submit. */
+export function IncidentForm({ draft }: { draft: OpenDraft }) {
   const session = useSession();
   const scheduler = useUploadScheduler();
   const navigate = useNavigate();
@@ -189,18 +171,7 @@ function IncidentForm({ draft }: { draft: OpenDraft }) {
     <>
       <h1>New incident</h1>
       <SaveStatus state={state} />
-      {failure && (
-        <div class="notice bad" role="alert" tabIndex={-1} ref={summaryRef}>
-          {failure}
-          {problems.length > 0 && (
-            <ul>
-              {problems.map((p, i) => (
-                <li key={i}>{p}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {failure && <ProblemSummary failure={failure} problems={problems} summaryRef={summaryRef} />}
       <form class="card" onSubmit={submit} noValidate aria-describedby="record-help">
         <p id="record-help" class="hint">
           Write what you saw and heard, in plain words. Only the first four boxes are needed to
