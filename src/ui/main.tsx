@@ -1,6 +1,10 @@
 import { render } from 'preact';
 import { App } from './app/App.tsx';
-import './styles/global.css';
+// One stylesheet per concern, in cascade order (base first).
+import './styles/base.css';
+import './styles/capture.css';
+import './styles/wizard.css';
+import './styles/rules.css';
 
 render(<App />, document.getElementById('app')!);
 

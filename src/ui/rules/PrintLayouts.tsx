@@ -1,6 +1,6 @@
 /**
- * The two printed forms of a rule set, drawn on A4 by the print CSS (global.css, rules
- * section) and hidden on screen: the poster (large numbered rules for a classroom wall) and
+ * The two printed forms of a rule set, drawn on A4 by the print CSS (styles/rules.css)
+ * and hidden on screen: the poster (large numbered rules for a classroom wall) and
  * the agreement form (the rules, the closing statement and lines to sign on). `data-print`
  * on <html> (print.ts) says which one a print shows.
  */

@@ -1,5 +1,5 @@
 /**
- * Choosing what a rule set prints as. The print CSS (global.css, rules section) shows the
+ * Choosing what a rule set prints as. The print CSS (styles/rules.css) shows the
  * A4 poster or the agreement form according to `data-print` on <html>; printing from the
  * browser's own menu, with no choice made, gives the poster.
  */
