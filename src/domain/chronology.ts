@@ -23,6 +23,12 @@ import {
   type StepAnsweredPayload,
   type WalkAttachedPayload,
 } from './chronology-events.ts';
+import {
+  isCaseEventPayload,
+  isIncidentErasedPayload,
+  type CaseEventPayload,
+  type IncidentErasedPayload,
+} from './case-events.ts';
 
 export * from './chronology-events.ts';
 
@@ -42,7 +48,8 @@ export type EntryBody =
   | { type: 'incident.created'; payload: IncidentCreatedLike }
   | { type: 'step.answered'; payload: StepAnsweredPayload; superseded: boolean }
   | { type: 'walk.attached'; payload: WalkAttachedPayload }
-  | { type: 'action.recorded'; payload: ActionRecordedPayload; superseded: boolean };
+  | { type: 'action.recorded'; payload: ActionRecordedPayload; superseded: boolean }
+  | { type: 'case'; payload: CaseEventPayload };
 
 export interface ChronologyEntry<E extends ChronologyEvent = ChronologyEvent> {
   event: E;
@@ -79,6 +86,8 @@ export interface ChronologyResult<E extends ChronologyEvent = ChronologyEvent> {
   unattached: { walk: WalkRecord; entries: ChronologyEntry<E>[] }[];
   /** Events of a chronology kind whose payload failed its check: shown, never merged. */
   rejected: { event: E; problem: string }[];
+  /** Records deleted at the end of their retention period: the deletion outlives them. */
+  erased: { event: E; payload: IncidentErasedPayload }[];
 }
 
 /** The key of a step within a walk, for `WalkRecord.actions`. */
@@ -101,8 +110,22 @@ export function compareEvents(a: ChronologyEvent, b: ChronologyEvent): number {
   );
 }
 
+const CASE_TYPES: ReadonlySet<unknown> = new Set([
+  'case.note',
+  'case.action',
+  'case.decision',
+  'case.amendment',
+  'incident.closed',
+  'incident.reopened',
+]);
+
 function classify(event: ChronologyEvent): EntryBody | string | null {
   const p = event.payload;
+  if (CASE_TYPES.has((p as { type?: unknown } | null)?.type)) {
+    return isCaseEventPayload(event.kind, p)
+      ? { type: 'case', payload: p }
+      : 'A note, action, decision or closure that is incomplete or missing its reason.';
+  }
   switch (event.kind) {
     case 'incident.created':
       return isIncidentCreatedLike(p) ? { type: 'incident.created', payload: p } : null;
@@ -132,7 +155,13 @@ export function buildChronology<E extends ChronologyEvent>(
 
   const entries: ChronologyEntry<E>[] = [];
   const rejected: { event: E; problem: string }[] = [];
+  const erased: { event: E; payload: IncidentErasedPayload }[] = [];
   for (const event of ordered) {
+    if (event.kind === 'incident.erased') {
+      if (isIncidentErasedPayload(event.payload)) erased.push({ event, payload: event.payload });
+      else rejected.push({ event, problem: 'A record of a deletion that is incomplete.' });
+      continue;
+    }
     const body = classify(event);
     if (typeof body === 'string') rejected.push({ event, problem: body });
     else if (body) entries.push({ event, body });
@@ -163,7 +192,7 @@ export function buildChronology<E extends ChronologyEvent>(
   };
   for (const entry of entries) {
     const { body } = entry;
-    if (body.type === 'incident.created') continue;
+    if (body.type === 'incident.created' || body.type === 'case') continue;
     const p = body.payload;
     const w = walkOf(p, entry.event.created);
     if (body.type === 'walk.attached') {
@@ -216,14 +245,22 @@ export function buildChronology<E extends ChronologyEvent>(
       c.entries.push(entry);
       continue;
     }
+    if (body.type === 'case') {
+      incident(body.payload.incidentId).entries.push(entry);
+      continue;
+    }
     const target = walks.get(body.payload.walkId)?.incidentId ?? null;
     if (target) incident(target).entries.push(entry);
     else loose.set(body.payload.walkId, [...(loose.get(body.payload.walkId) ?? []), entry]);
   }
   for (const w of walks.values()) if (w.incidentId) incident(w.incidentId).walks.push(w);
 
+  // A deleted record stays deleted, whatever copies of its events a device still holds.
+  for (const { payload } of erased) incidents.delete(payload.incidentId);
+
   const firstAt = (c: IncidentChronology<E>) => c.created?.event ?? c.entries[0]!.event;
   return {
+    erased,
     incidents: [...incidents.values()].sort((a, b) => compareEvents(firstAt(a), firstAt(b))),
     unattached: [...loose].map(([walkId, list]) => ({ walk: walks.get(walkId)!, entries: list })),
     rejected,

@@ -10,6 +10,7 @@ export const EVENT_KINDS = [
   'action.recorded',
   'incident.closed',
   'incident.reopened',
+  'incident.erased',
   'key.granted',
 ] as const;
 
