@@ -148,7 +148,12 @@ export function retentionFor(
     rules.find((r) => r.scope === 'category' && r.ref === categoryId) ??
     rules.find((r) => r.scope === 'default');
   if (!rule) {
-    return { ruleId: null, years: null, dueOn: null, why: 'The policy pack has no retention rule.' };
+    return {
+      ruleId: null,
+      years: null,
+      dueOn: null,
+      why: 'The policy pack has no retention rule.',
+    };
   }
   if (rule.years === null) {
     return {

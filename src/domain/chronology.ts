@@ -86,8 +86,12 @@ export interface ChronologyResult<E extends ChronologyEvent = ChronologyEvent> {
   unattached: { walk: WalkRecord; entries: ChronologyEntry<E>[] }[];
   /** Events of a chronology kind whose payload failed its check: shown, never merged. */
   rejected: { event: E; problem: string }[];
-  /** Records deleted at the end of their retention period: the deletion outlives them. */
-  erased: { event: E; payload: IncidentErasedPayload }[];
+  /**
+   * Records deleted at the end of their retention period: the deletion outlives them.
+   * `held` are the record's events still on this device (until the endpoint's erasure of
+   * them has been pulled): what is left to erase.
+   */
+  erased: { event: E; payload: IncidentErasedPayload; held: E[] }[];
 }
 
 /** The key of a step within a walk, for `WalkRecord.actions`. */
@@ -155,11 +159,12 @@ export function buildChronology<E extends ChronologyEvent>(
 
   const entries: ChronologyEntry<E>[] = [];
   const rejected: { event: E; problem: string }[] = [];
-  const erased: { event: E; payload: IncidentErasedPayload }[] = [];
+  const erased: { event: E; payload: IncidentErasedPayload; held: E[] }[] = [];
   for (const event of ordered) {
     if (event.kind === 'incident.erased') {
-      if (isIncidentErasedPayload(event.payload)) erased.push({ event, payload: event.payload });
-      else rejected.push({ event, problem: 'A record of a deletion that is incomplete.' });
+      if (isIncidentErasedPayload(event.payload)) {
+        erased.push({ event, payload: event.payload, held: [] });
+      } else rejected.push({ event, problem: 'A record of a deletion that is incomplete.' });
       continue;
     }
     const body = classify(event);
@@ -256,7 +261,10 @@ export function buildChronology<E extends ChronologyEvent>(
   for (const w of walks.values()) if (w.incidentId) incident(w.incidentId).walks.push(w);
 
   // A deleted record stays deleted, whatever copies of its events a device still holds.
-  for (const { payload } of erased) incidents.delete(payload.incidentId);
+  for (const e of erased) {
+    e.held = incidents.get(e.payload.incidentId)?.entries.map((x) => x.event) ?? [];
+    incidents.delete(e.payload.incidentId);
+  }
 
   const firstAt = (c: IncidentChronology<E>) => c.created?.event ?? c.entries[0]!.event;
   return {

@@ -73,7 +73,11 @@ function monthsBetween(from: string, to: string): Count[] {
   const endY = Number(to.slice(0, 4));
   const endM = Number(to.slice(5, 7));
   while (y < endY || (y === endY && m <= endM)) {
-    out.push({ key: `${y}-${String(m).padStart(2, '0')}`, label: `${MONTHS[m - 1]} ${y}`, count: 0 });
+    out.push({
+      key: `${y}-${String(m).padStart(2, '0')}`,
+      label: `${MONTHS[m - 1]} ${y}`,
+      count: 0,
+    });
     if (++m > 12) {
       m = 1;
       y++;

@@ -115,7 +115,9 @@ export function logRows<E extends ChronologyEvent>(
         signature: signature(s),
       };
     })
-    .sort((a, b) => (a.day + a.time < b.day + b.time ? -1 : a.day + a.time > b.day + b.time ? 1 : 0));
+    .sort((a, b) =>
+      a.day + a.time < b.day + b.time ? -1 : a.day + a.time > b.day + b.time ? 1 : 0,
+    );
 }
 
 /** The rows between two local dates, inclusive ('' for open-ended). */

@@ -15,7 +15,7 @@ export interface TriageFilter {
   /** Local dates (YYYY-MM-DD), inclusive; '' for open-ended. */
   from: string;
   to: string;
-  /** A person key from `personKey`; '' for anyone. */
+  /** Part of a person's name (any spacing or capitals); '' for anyone. */
   person: string;
 }
 
@@ -92,6 +92,7 @@ export function filterCases<S extends CaseSummary>(
   f: TriageFilter,
 ): S[] {
   const words = f.query.toLocaleLowerCase('en-GB').split(/\s+/).filter(Boolean);
+  const person = personKey(f.person);
   const out: S[] = [];
   for (const c of index) {
     const s = c.summary;
@@ -100,7 +101,7 @@ export function filterCases<S extends CaseSummary>(
     if (f.flag && !s.flags.includes(f.flag)) continue;
     if (f.from && (!c.day || c.day < f.from)) continue;
     if (f.to && (!c.day || c.day > f.to)) continue;
-    if (f.person && !c.people.has(f.person)) continue;
+    if (person && ![...c.people].some((k) => k.includes(person))) continue;
     if (words.length && !words.every((w) => c.text.includes(w))) continue;
     out.push(s);
   }

@@ -5,6 +5,8 @@ import './styles/base.css';
 import './styles/capture.css';
 import './styles/wizard.css';
 import './styles/rules.css';
+import './styles/casework.css';
+import './styles/reports.css';
 
 render(<App />, document.getElementById('app')!);
 

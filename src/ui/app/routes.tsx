@@ -14,6 +14,17 @@ import { Layout } from '../components/Layout.tsx';
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 
+/** The triage queue's filters, kept in the address so Back and a bookmark keep them. */
+export interface TriageSearch {
+  q?: string;
+  category?: string;
+  status?: string;
+  flag?: string;
+  person?: string;
+  from?: string;
+  to?: string;
+}
+
 const rootRoute = createRootRoute({
   component: () => (
     <Layout>
@@ -99,10 +110,51 @@ const guideRoute = createRoute({
   component: lazyRouteComponent(() => import('../wizard/GuideRoute.tsx'), 'GuideRoute'),
 });
 
+// The DSL's casework (src/ui/casework): triage, people, retention.
 const incidentsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/console/incidents',
-  component: lazyRouteComponent(() => import('../wizard/IncidentsRoute.tsx'), 'IncidentsRoute'),
+  validateSearch: (s: Record<string, unknown>): TriageSearch => ({
+    q: str(s.q),
+    category: str(s.category),
+    status: str(s.status),
+    flag: str(s.flag),
+    person: str(s.person),
+    from: str(s.from),
+    to: str(s.to),
+  }),
+  component: lazyRouteComponent(() => import('../casework/TriageRoute.tsx'), 'TriageRoute'),
+});
+
+const peopleRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/console/people',
+  component: lazyRouteComponent(() => import('../casework/PeopleRoutes.tsx'), 'PeopleRoute'),
+});
+
+const personRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/console/people/$personKey',
+  component: lazyRouteComponent(() => import('../casework/PeopleRoutes.tsx'), 'PersonRoute'),
+});
+
+const retentionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/console/retention',
+  component: lazyRouteComponent(() => import('../casework/RetentionRoute.tsx'), 'RetentionRoute'),
+});
+
+// The DSL's reports (src/ui/reports): the incident log with its exports, the governor summary.
+const logRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/console/log',
+  component: lazyRouteComponent(() => import('../reports/LogRoute.tsx'), 'LogRoute'),
+});
+
+const summaryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/console/summary',
+  component: lazyRouteComponent(() => import('../reports/SummaryRoute.tsx'), 'SummaryRoute'),
 });
 
 const chronologyRoute = createRoute({
@@ -150,6 +202,11 @@ const routeTree = rootRoute.addChildren([
   guideRoute,
   incidentsRoute,
   chronologyRoute,
+  peopleRoute,
+  personRoute,
+  retentionRoute,
+  logRoute,
+  summaryRoute,
   rulesRoute,
   ruleSetRoute,
 ]);

@@ -1,3 +1,4 @@
+import type { CaseEventPayload } from '../../domain/case-events.ts';
 import type { ChronologyEntry } from '../../domain/chronology.ts';
 import type { OpenedEvent } from './opened-events.ts';
 import { showTime } from './walk-state.ts';
@@ -7,6 +8,15 @@ const KIND = {
   'step.answered': 'Decision',
   'walk.attached': 'Guide attached',
   'action.recorded': 'Action',
+} as const;
+
+const CASE_KIND = {
+  'case.note': 'Note',
+  'case.action': 'Action',
+  'case.decision': 'Decision',
+  'case.amendment': 'Record amended',
+  'incident.closed': 'Closed',
+  'incident.reopened': 'Reopened',
 } as const;
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -26,7 +36,13 @@ export function ChronologyEntryView({
     <li class={`chrono-entry ${body.type}${superseded ? ' superseded' : ''}`}>
       <p class="chrono-when">
         <time dateTime={event.created}>{showTime(event.created)}</time> ·{' '}
-        <strong>{isContinue ? 'Checklist completed' : KIND[body.type]}</strong>
+        <strong>
+          {body.type === 'case'
+            ? CASE_KIND[body.payload.type]
+            : isContinue
+              ? 'Checklist completed'
+              : KIND[body.type]}
+        </strong>
         {superseded && (
           <span class="status-pill warn">
             {body.type === 'action.recorded' ? 'Corrected later' : 'Changed later'}
@@ -81,12 +97,101 @@ export function ChronologyEntryView({
           this incident by {body.payload.by}.
         </p>
       )}
+      {body.type === 'case' && <CaseBody payload={body.payload} />}
       <p class="chrono-who">
-        From {event.deviceName} · <span class="status-pill ok">✓ Signature verified</span>
-        {event.pending && <span class="status-pill warn"> Waiting to send</span>}
+        From {event.deviceName} ·{' '}
+        <span class="status-pill ok">✓ Signature verified (key {event.signer})</span>
+        {event.pending ? (
+          <span class="status-pill warn"> Waiting to send</span>
+        ) : (
+          event.logIndex !== null && <LogPlace event={event} />
+        )}
       </p>
     </li>
   );
+}
+
+/** Where the entry sits in the endpoint's hash-chained log, and whether its link checked. */
+function LogPlace({ event }: { event: OpenedEvent }) {
+  if (event.chain === 'verified') {
+    return (
+      <span class="status-pill ok">
+        {' '}
+        ✓ In the school’s log (entry {event.logIndex}), chain verified
+      </span>
+    );
+  }
+  if (event.chain === 'broken') {
+    return (
+      <span class="status-pill bad">
+        {' '}
+        ✗ The log’s hash chain does not verify at entry {event.logIndex}
+      </span>
+    );
+  }
+  return <span class="status-pill"> In the school’s log (entry {event.logIndex})</span>;
+}
+
+function CaseBody({ payload: p }: { payload: CaseEventPayload }) {
+  switch (p.type) {
+    case 'case.note':
+      return (
+        <>
+          <p class="chrono-what">{p.text}</p>
+          <p>Noted by {p.by}.</p>
+        </>
+      );
+    case 'case.action':
+      return (
+        <>
+          <p>✓ {p.what}</p>
+          <p>
+            Done by {p.doneBy}, {showTime(p.doneAt)}. Recorded by {p.by}.
+          </p>
+        </>
+      );
+    case 'case.decision':
+      return (
+        <>
+          <p class="chrono-decision">
+            Decided: <strong>{p.decision}</strong>. By {p.by}.
+          </p>
+          <p class="chrono-reason">
+            <strong>Reason:</strong> {p.reason}
+          </p>
+        </>
+      );
+    case 'case.amendment':
+      return (
+        <>
+          {p.category && (
+            <p>
+              Category changed to <strong>{p.category.label}</strong>.
+            </p>
+          )}
+          {p.correction && (
+            <p>
+              <strong>Correction:</strong> {p.correction}
+            </p>
+          )}
+          <p class="chrono-reason">
+            <strong>Reason:</strong> {p.reason} (by {p.by})
+          </p>
+        </>
+      );
+    case 'incident.closed':
+      return (
+        <p>
+          <strong>Outcome:</strong> {p.outcome} Closed by {p.by}.
+        </p>
+      );
+    case 'incident.reopened':
+      return (
+        <p class="chrono-reason">
+          <strong>Why reopened:</strong> {p.reason} (by {p.by})
+        </p>
+      );
+  }
 }
 
 function Created({ fields, by }: { fields: Record<string, unknown>; by: string }) {

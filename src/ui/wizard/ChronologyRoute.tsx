@@ -1,11 +1,13 @@
 /**
- * `/console/incidents/$incidentId`: the incident's chronology, merged from every device's
- * events this DSL can open (a lead who joined later reads earlier events through grants),
- * with the guided procedures on it and a "Guide me" that opens the flowchart its category
- * suggests.
+ * `/console/incidents/$incidentId`: the incident view. Where the case stands (status, urgent
+ * flags, the data-breach clock, people, retention), the DSL's own work on it (notes,
+ * actions, decisions, amendments, closing, reopening: casework/CaseWork.tsx), the guided
+ * procedures on it, and the whole chronology merged from every device's events this DSL can
+ * open (a lead who joined later reads earlier events through grants), each entry with its
+ * author, device and verified signature.
  */
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WalkRecord } from '../../domain/chronology.ts';
 import { incidentReference } from '../../domain/incident.ts';
 import { ulid } from '../../domain/ulid.ts';
@@ -13,11 +15,17 @@ import { currentNode, isFinished } from '../../policy/flowchart.ts';
 import type { PolicyPack } from '../../policy/pack-schema.ts';
 import { usePolicy } from '../app/policy.tsx';
 import { Notice } from '../components/Notice.tsx';
+import { CaseFlags, StatusPill } from '../casework/CaseBadges.tsx';
+import { CaseWork } from '../casework/CaseWork.tsx';
+import { RecordsProgress } from '../casework/RecordsProgress.tsx';
+import { useCases } from '../casework/use-cases.ts';
+import { personKey } from '../../domain/triage.ts';
+import { KIND_LABELS, ROLE_LABELS, isPersonKind, isPersonRole } from '../../domain/people.ts';
 import { ChronologyEntryView } from './ChronologyEntry.tsx';
 import { ConsoleFrame } from './ConsoleFrame.tsx';
 import { FlowDiagram } from './FlowDiagram.tsx';
 import { suggestedFlowchart, summarise } from './incident-summary.ts';
-import { useConsoleRecords } from './use-console-records.ts';
+import { SendStatus, useSending } from './use-sending.tsx';
 import { resumeWalk, showTime } from './walk-state.ts';
 
 export function ChronologyRoute() {
@@ -30,11 +38,22 @@ export function ChronologyRoute() {
 }
 
 function ChronologyPage({ incidentId }: { incidentId: string }) {
-  const records = useConsoleRecords(true);
+  const { records, cases } = useCases();
+  const sending = useSending();
   const { pack } = usePolicy();
   const navigate = useNavigate();
-  const chronology = records.result?.incidents.find((c) => c.incidentId === incidentId);
+  const found = cases.find((c) => c.summary.incidentId === incidentId);
+  const chronology = found?.chronology;
+  const state = found?.summary;
   const summary = chronology ? summarise(chronology) : null;
+  const erased = records.result?.erased.find((e) => e.payload.incidentId === incidentId);
+  // What this console just sealed moves from its outbox to the pulled log while it sends:
+  // read again when a send finishes, so the chronology never misses it in between.
+  const wasSending = useRef(false);
+  useEffect(() => {
+    if (wasSending.current && !sending.sending) void records.refresh(false);
+    wasSending.current = sending.sending;
+  }, [sending.sending]);
   const suggested = pack ? suggestedFlowchart(pack, summary?.categoryId ?? null) : undefined;
   const reference = incidentReference(incidentId);
   const titleOf = (id: string) => pack?.flowcharts.find((f) => f.id === id)?.title ?? id;
@@ -44,7 +63,9 @@ function ChronologyPage({ incidentId }: { incidentId: string }) {
 
   return (
     <>
-      <h1>Chronology of {reference}</h1>
+      <h1>
+        Incident {reference} {state && <StatusPill status={state.status} />}
+      </h1>
       <div class="actions">
         <button
           type="button"
@@ -55,28 +76,76 @@ function ChronologyPage({ incidentId }: { incidentId: string }) {
           {records.busy ? 'Checking…' : 'Check for new records'}
         </button>
       </div>
+      <RecordsProgress records={records} />
       <p role="status" class="muted">
         {records.busy
           ? 'Opening the records this console holds…'
           : `${chronology?.entries.length ?? 0} entries, oldest first.`}
       </p>
       {records.network && <Notice tone="warn">{records.network}</Notice>}
+      {erased && (
+        <Notice tone="info" title="This record has been deleted">
+          It was deleted by {erased.payload.by} on {showTime(erased.payload.at)} at the end of its
+          retention period.
+        </Notice>
+      )}
       {summary && !summary.known && (
         <Notice tone="warn" title="The incident record itself is not here">
           Its record has not arrived on this console, or cannot be opened here. What was decided
           about it is shown below.
         </Notice>
       )}
-      {summary?.known && (
+      {state?.known && (
         <section class="card" aria-labelledby="chrono-summary">
-          <h2 id="chrono-summary">{summary.categoryLabel ?? 'Category not chosen'}</h2>
+          <h2 id="chrono-summary">{state.categoryLabel ?? 'Category not chosen'}</h2>
+          <CaseFlags summary={state} now={Date.now()} />
           <p>
-            {summary.where && <>At {summary.where}. </>}
-            Recorded by {summary.recordedBy}
-            {summary.recordedAt && `, ${showTime(summary.recordedAt)}`}.
+            {state.where && <>At {state.where}. </>}
+            Recorded by {state.recordedBy}
+            {state.recordedAt && `, ${showTime(state.recordedAt)}`}.
+            {state.firstActionAt
+              ? ` First DSL action ${showTime(state.firstActionAt)}.`
+              : ' No DSL has acted on it yet.'}
+          </p>
+          {state.status === 'closed' && (
+            <p>
+              <strong>Closed</strong> by {state.closedBy}, {showTime(state.closedAt ?? '')}:{' '}
+              {state.outcome}
+            </p>
+          )}
+          {state.people.length > 0 && (
+            <>
+              <h3>People</h3>
+              <ul class="case-people">
+                {state.people.map((p, i) => (
+                  <li key={i}>
+                    <Link to="/console/people/$personKey" params={{ personKey: personKey(p.name) }}>
+                      {p.name}
+                    </Link>{' '}
+                    <span class="muted">
+                      {isPersonRole(p.role) ? ROLE_LABELS[p.role] : 'Part not given'}
+                      {isPersonKind(p.kind) ? ` · ${KIND_LABELS[p.kind]}` : ''}
+                      {p.yearGroup ? ` · ${p.yearGroup}` : ''}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <p class="muted">
+            Retention: {state.retention.dueOn ? `may be deleted from ${state.retention.dueOn}` : ''}
+            {state.retention.dueOn ? ` (${state.retention.why})` : state.retention.why}
           </p>
         </section>
       )}
+      {state && (
+        <CaseWork
+          summary={state}
+          sending={sending}
+          onRecorded={() => void records.refresh(false)}
+        />
+      )}
+      <SendStatus sending={sending} />
       <section class="card" aria-labelledby="chrono-guide">
         <h2 id="chrono-guide">Guide me</h2>
         <div class="actions">
@@ -113,6 +182,10 @@ function ChronologyPage({ incidentId }: { incidentId: string }) {
         )}
       </section>
       <h2>Chronology</h2>
+      <p class="muted">
+        Each entry shows who recorded it, on which device, the fingerprint of the device key whose
+        signature was checked when it was opened, and its place in the school’s log.
+      </p>
       {chronology ? (
         <ol class="chronology" aria-label={`Chronology of ${reference}`}>
           {chronology.entries.map((e) => (

@@ -20,10 +20,16 @@ export function ConsoleFrame({ children }: { children: ComponentChildren }) {
     <DslGate>
       <nav class="wizard-nav" aria-label="Safeguarding console">
         <Link to="/console">Console</Link>
-        <Link to="/console/incidents">Incidents and chronologies</Link>
+        <Link to="/console/incidents" search={{}}>
+          Incidents
+        </Link>
+        <Link to="/console/people">People</Link>
         <Link to="/console/guide" search={{}}>
           Guided procedures
         </Link>
+        <Link to="/console/retention">Retention</Link>
+        <Link to="/console/log">Incident log</Link>
+        <Link to="/console/summary">Governor summary</Link>
       </nav>
       {children}
     </DslGate>

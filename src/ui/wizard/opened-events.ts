@@ -12,6 +12,7 @@
 import type { UnlockedDslKeys } from '../../crypto/dsl-keys.ts';
 import { openEnvelope, type Envelope } from '../../crypto/envelope.ts';
 import type { PublicJwk } from '../../crypto/jwk.ts';
+import { displayFingerprint, fingerprint } from '../../crypto/signing.ts';
 import type { ChronologyEvent } from '../../domain/chronology.ts';
 import type { SafetrailDb } from '../../storage/db.ts';
 import { listInbox } from '../../storage/inbox-repo.ts';
@@ -24,14 +25,29 @@ import { collectGrants, openForReader } from '../console/grants.ts';
 /** The kinds a chronology is made of; photos are opened by the inbox, not here. */
 const KINDS: ReadonlySet<string> = new Set([
   'incident.created',
+  'incident.amended',
   'step.answered',
   'action.recorded',
+  'incident.closed',
+  'incident.reopened',
+  'incident.erased',
 ]);
 
 export interface OpenedEvent extends ChronologyEvent {
   deviceName: string;
+  /** The fingerprint of the device key whose signature was verified, as people read it. */
+  signer: string;
+  /** The endpoint's log position, or null while it waits in this console's outbox. */
+  logIndex: number | null;
+  /** Whether this entry's link in the endpoint's hash chain was re-derived and matched. */
+  chain: 'verified' | 'broken' | 'unchecked';
   /** Sealed on this console and not yet acknowledged by the endpoint. */
   pending: boolean;
+}
+
+export interface OpenProgress {
+  done: number;
+  total: number;
 }
 
 export interface OpenProblem {
@@ -55,22 +71,59 @@ export async function refreshDevices(api: ApiClient): Promise<DeviceInfo[]> {
 /** The device list fetched earlier in this session, or null. */
 export const knownDevices = (): DeviceInfo[] | null => directory;
 
+/**
+ * Events already opened in this unlocked session, by envelope id, so moving between console
+ * screens does not decrypt thousands of records again. Keyed by the unlocked reader key:
+ * locking drops the keys, and with them this memory.
+ */
+const opened = new WeakMap<object, Map<string, OpenedEvent>>();
+const fingerprints = new Map<string, Promise<string>>();
+const signerOf = (jwk: PublicJwk) => {
+  const k = `${jwk.x}.${jwk.y}`;
+  let fp = fingerprints.get(k);
+  if (!fp) fingerprints.set(k, (fp = fingerprint(jwk).then(displayFingerprint)));
+  return fp;
+};
+
 export async function openConsoleEvents(
   db: SafetrailDb,
   keys: UnlockedDslKeys,
   self: DeviceRecord,
   devices: DeviceInfo[] | null,
+  onProgress?: (p: OpenProgress) => void,
 ): Promise<OpenedEvents> {
+  let cache = opened.get(keys.reader);
+  if (!cache) opened.set(keys.reader, (cache = new Map()));
   const byId = new Map((devices ?? []).map((d) => [d.id, d]));
   const keyOf = (id: string): PublicJwk | undefined =>
     id === self.deviceId ? self.publicKey : byId.get(id)?.publicKey;
   const nameOf = (id: string) =>
     byId.get(id)?.name ?? (id === self.deviceId ? self.name : 'an unknown device');
 
-  const pulled = (await listInbox(db)).map((row) => JSON.parse(row.envelope) as Envelope);
-  const { slots } = await collectGrants(pulled, keys.reader, keyOf);
+  const rows = await listInbox(db);
+  const indexOf = new Map(rows.map((r) => [r.id, r.logIndex]));
+  const pulled = rows.map((row) => JSON.parse(row.envelope) as Envelope);
   const events: OpenedEvent[] = [];
   const problems: OpenProblem[] = [];
+  const toOpen: Envelope[] = [];
+  for (const e of pulled) {
+    if (!KINDS.has(e.kind)) continue;
+    const held = cache.get(e.id);
+    if (held && !held.pending) events.push(held);
+    else toOpen.push(e);
+  }
+  const total = toOpen.length;
+  let done = 0;
+  const tick = () => {
+    done++;
+    if (onProgress && (done % 100 === 0 || done === total)) onProgress({ done, total });
+  };
+  onProgress?.({ done: 0, total });
+  // Grants are needed only for records this reader has no slot in (a lead who joined later).
+  const needGrants = toOpen.some((e) => !e.readers.some((r) => r.kid === keys.reader.kid));
+  const { slots } = needGrants
+    ? await collectGrants(pulled, keys.reader, keyOf)
+    : { slots: new Map() };
 
   const open = async (e: Envelope, pending: boolean) => {
     const key = keyOf(e.device);
@@ -87,7 +140,7 @@ export async function openConsoleEvents(
       const { header, payload } = pending
         ? await openEnvelope(e, keys.reader, key)
         : await openForReader(e, keys.reader, slots, key);
-      events.push({
+      const event: OpenedEvent = {
         id: header.id,
         device: header.device,
         seq: header.seq,
@@ -95,8 +148,13 @@ export async function openConsoleEvents(
         kind: header.kind,
         payload,
         deviceName: nameOf(header.device),
+        signer: await signerOf(key),
+        logIndex: indexOf.get(header.id) ?? null,
+        chain: 'unchecked',
         pending,
-      });
+      };
+      events.push(event);
+      cache.set(event.id, event);
     } catch (err) {
       problems.push({
         id: e.id,
@@ -106,7 +164,10 @@ export async function openConsoleEvents(
   };
 
   const seen = new Set(pulled.map((e) => e.id));
-  await Promise.all(pulled.filter((e) => KINDS.has(e.kind)).map((e) => open(e, false)));
+  // In slices, so the progress line moves and the page stays responsive.
+  for (let i = 0; i < toOpen.length; i += 200) {
+    await Promise.all(toOpen.slice(i, i + 200).map((e) => open(e, false).then(tick)));
+  }
   const waiting = await createOutboxStore(db).listDue(Number.POSITIVE_INFINITY, 10_000);
   for (const item of waiting) {
     const e = JSON.parse(item.envelope) as Envelope;

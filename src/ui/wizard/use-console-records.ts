@@ -11,6 +11,7 @@ import {
   refreshDevices,
   type OpenedEvent,
   type OpenProblem,
+  type OpenProgress,
 } from './opened-events.ts';
 
 export interface ConsoleRecords {
@@ -19,6 +20,8 @@ export interface ConsoleRecords {
   /** Why the endpoint could not be asked (offline), or null. */
   network: string | null;
   busy: boolean;
+  /** What the long work is doing now, for a progress bar; null when idle. */
+  progress: { label: string; done: number; total: number } | null;
   /** The `key` the current result was loaded for. */
   loadedKey: string | undefined;
   /** Reads again; with `pull`, fetches new records from the endpoint first. */
@@ -39,6 +42,7 @@ export function useConsoleRecords(pullOnOpen: boolean, key?: string): ConsoleRec
   const [problems, setProblems] = useState<OpenProblem[]>([]);
   const [network, setNetwork] = useState<string | null>(null);
   const [busy, setBusy] = useState(true);
+  const [progress, setProgress] = useState<ConsoleRecords['progress']>(null);
   const [loadedKey, setLoadedKey] = useState<string | undefined>(undefined);
   const live = useRef(true);
   const latest = useRef(0);
@@ -56,7 +60,12 @@ export function useConsoleRecords(pullOnOpen: boolean, key?: string): ConsoleRec
           problem = 'This device is offline: showing what it already holds.';
         } else {
           try {
-            if (pull) await pullNew(session.db, api);
+            if (pull) {
+              setProgress({ label: 'Fetching new records', done: 0, total: 0 });
+              await pullNew(session.db, api, (n) =>
+                setProgress({ label: 'Fetching new records', done: n, total: 0 }),
+              );
+            }
             devices = await refreshDevices(api);
             await currentSet({ db: session.db, api, keys: dsl.keys, dslName: dsl.name });
           } catch (e) {
@@ -65,7 +74,14 @@ export function useConsoleRecords(pullOnOpen: boolean, key?: string): ConsoleRec
         }
       }
       try {
-        const opened = await openConsoleEvents(session.db, dsl.keys, device, devices);
+        const opened = await openConsoleEvents(
+          session.db,
+          dsl.keys,
+          device,
+          devices,
+          (p: OpenProgress) =>
+            current() && setProgress({ label: 'Opening records', done: p.done, total: p.total }),
+        );
         if (!current()) return;
         setResult(buildChronology(opened.events));
         setProblems(opened.problems);
@@ -75,6 +91,7 @@ export function useConsoleRecords(pullOnOpen: boolean, key?: string): ConsoleRec
       if (!current()) return;
       setLoadedKey(forKey);
       setNetwork(problem);
+      setProgress(null);
       setBusy(false);
     },
     [session.db, api, dsl, device],
@@ -86,6 +103,7 @@ export function useConsoleRecords(pullOnOpen: boolean, key?: string): ConsoleRec
     problems,
     network,
     busy,
+    progress,
     loadedKey,
     refresh: (pull: boolean) => refresh(pull, key),
   };

@@ -44,9 +44,20 @@ export class DslPages {
   }
 
   async createEnrollmentLink(): Promise<string> {
-    await this.page.getByRole('button', { name: /Create (an|another) enrollment code/ }).click();
     const link = this.page.getByLabel('Enrollment link (paste it on the tablet)');
+    const before = (await link.count()) > 0 ? await link.inputValue() : '';
+    await this.page.getByRole('button', { name: /^Create (an enrollment|another) code$/ }).click();
     await link.waitFor();
+    // A second code replaces the first in the same field.
+    await this.page.waitForFunction(
+      (old) =>
+        [...document.querySelectorAll('input, textarea')].some(
+          (el) =>
+            (el as HTMLInputElement).value.includes('/enroll') &&
+            (el as HTMLInputElement).value !== old,
+        ),
+      before,
+    );
     return link.inputValue();
   }
 

@@ -10,19 +10,14 @@ export class WizardPages {
 
   /** From the console (or any wizard page): the list of incidents. */
   async openIncidents() {
-    await this.page.getByRole('link', { name: 'Incidents and chronologies' }).first().click();
-    await this.page
-      .getByRole('heading', { level: 1, name: 'Incidents and chronologies' })
-      .waitFor();
+    await this.page.getByRole('link', { name: 'Incidents', exact: true }).first().click();
+    await this.page.getByRole('heading', { level: 1, name: 'Incidents', exact: true }).waitFor();
     await this.idle();
   }
 
   async openChronology(reference: RegExp) {
-    await this.page
-      .getByRole('list', { name: 'Incidents' })
-      .getByRole('link', { name: reference })
-      .click();
-    await this.page.getByRole('heading', { level: 1, name: /^Chronology of ST-/ }).waitFor();
+    await this.page.getByRole('main').getByRole('link', { name: reference }).first().click();
+    await this.page.getByRole('heading', { level: 1, name: /^Incident ST-/ }).waitFor();
     await this.idle();
   }
 
@@ -121,7 +116,7 @@ export class WizardPages {
 
   async openChronologyFromEnd() {
     await this.page.getByRole('link', { name: /^See the chronology of ST-/ }).click();
-    await this.page.getByRole('heading', { level: 1, name: /^Chronology of ST-/ }).waitFor();
+    await this.page.getByRole('heading', { level: 1, name: /^Incident ST-/ }).waitFor();
     await this.idle();
   }
 

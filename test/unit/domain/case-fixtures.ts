@@ -14,7 +14,12 @@ export const RULES: CaseRules = {
 };
 
 let seq = 0;
-export function event(kind: string, created: string, payload: unknown, device = 'tab-1'): ChronologyEvent {
+export function event(
+  kind: string,
+  created: string,
+  payload: unknown,
+  device = 'tab-1',
+): ChronologyEvent {
   seq++;
   return { id: `EV${String(seq).padStart(24, '0')}`, device, seq, created, kind, payload };
 }

@@ -19,15 +19,48 @@ describe('the e-safety incident log', () => {
       reportedBy: 'Mrs Class',
       actions: [{ what: 'Took a screenshot', by: 'Mrs Class', when: '2026-10-01T08:50' }],
     }),
-    caseEvent({ type: 'case.action', incidentId: id(1), what: 'Phoned parents', doneBy: 'Dana Lead', doneAt: '2026-10-01T13:00:00.000Z', by, at: '2026-10-01T13:05:00.000Z' }),
-    caseEvent({ type: 'case.decision', incidentId: id(1), decision: 'No referral to children’s social care', reason: 'Low level; handled in school.', by, at: '2026-10-01T13:10:00.000Z' }),
-    caseEvent({ type: 'incident.closed', incidentId: id(1), outcome: 'Apology given', by, at: '2026-10-02T09:00:00.000Z' }),
-    created({ id: id(2), recordedAt: '2026-09-12T10:00:00.000Z', when: '2026-09-12T10:00', what: 'Virus on a laptop.' }),
+    caseEvent({
+      type: 'case.action',
+      incidentId: id(1),
+      what: 'Phoned parents',
+      doneBy: 'Dana Lead',
+      doneAt: '2026-10-01T13:00:00.000Z',
+      by,
+      at: '2026-10-01T13:05:00.000Z',
+    }),
+    caseEvent({
+      type: 'case.decision',
+      incidentId: id(1),
+      decision: 'No referral to children’s social care',
+      reason: 'Low level; handled in school.',
+      by,
+      at: '2026-10-01T13:10:00.000Z',
+    }),
+    caseEvent({
+      type: 'incident.closed',
+      incidentId: id(1),
+      outcome: 'Apology given',
+      by,
+      at: '2026-10-02T09:00:00.000Z',
+    }),
+    created({
+      id: id(2),
+      recordedAt: '2026-09-12T10:00:00.000Z',
+      when: '2026-09-12T10:00',
+      what: 'Virus on a laptop.',
+    }),
   ]);
   const rows = logRows(cases, (s) => `${s.recordedBy} · Tablet 1 · key ABCD EFGH`);
 
   it('has the paper log’s columns, oldest first, with what was done, by whom and when', () => {
-    expect(LOG_COLUMNS).toEqual(['Date', 'Time', 'Incident', 'Action Taken', 'Incident Reported By', 'Signature']);
+    expect(LOG_COLUMNS).toEqual([
+      'Date',
+      'Time',
+      'Incident',
+      'Action Taken',
+      'Incident Reported By',
+      'Signature',
+    ]);
     expect(rows.map((r) => r.date)).toEqual(['12/09/2026', '01/10/2026']);
     const r = rows[1]!;
     expect(r.time).toBe('08:40');
@@ -37,7 +70,9 @@ describe('the e-safety incident log', () => {
     expect(r.signature).toBe('Terry Teacher · Tablet 1 · key ABCD EFGH');
     expect(r.actions[0]).toBe('Took a screenshot (by Mrs Class, 01/10/2026 08:50)');
     expect(r.actions[1]).toMatch(/^Phoned parents \(by Dana Lead, 01\/10\/2026 \d\d:00\)$/);
-    expect(r.actions[2]).toMatch(/^Decision: No referral .* Reason: Low level; handled in school\. \(by Dana Lead/);
+    expect(r.actions[2]).toMatch(
+      /^Decision: No referral .* Reason: Low level; handled in school\. \(by Dana Lead/,
+    );
     expect(r.actions[3]).toMatch(/^Closed: Apology given \(by Dana Lead/);
   });
 
@@ -58,7 +93,9 @@ describe('CSV', () => {
   });
 
   it('neutralises cells a spreadsheet would run as formulas', () => {
-    expect(csvCell('=HYPERLINK("http://x","click")')).toBe('"\'=HYPERLINK(""http://x"",""click"")"');
+    expect(csvCell('=HYPERLINK("http://x","click")')).toBe(
+      '"\'=HYPERLINK(""http://x"",""click"")"',
+    );
     expect(csvCell('+44 1234')).toBe("'+44 1234");
     expect(csvCell('-2+3')).toBe("'-2+3");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
@@ -77,21 +114,89 @@ describe('CSV', () => {
 describe('the governor summary', () => {
   // Five incidents: three in the autumn term (two in October), two in the spring term.
   const events = [
-    created({ id: id(1), recordedAt: '2026-10-01T09:00:00.000Z', when: '2026-10-01T08:30', category: { id: 'cyberbullying', label: 'Cyberbullying' }, people: [{ name: 'Amy Pupil', role: 'victim', kind: 'pupil' }], what: 'Amy was sent threats' }),
-    caseEvent({ type: 'case.note', incidentId: id(1), text: 'Seen.', by, at: '2026-10-01T11:00:00.000Z' }),
-    caseEvent({ type: 'incident.closed', incidentId: id(1), outcome: 'Resolved', by, at: '2026-10-02T09:00:00.000Z' }),
-    created({ id: id(2), recordedAt: '2026-10-20T09:00:00.000Z', when: '2026-10-20T09:00', category: { id: 'cyberbullying', label: 'Cyberbullying' } }),
-    caseEvent({ type: 'case.note', incidentId: id(2), text: 'Seen.', by, at: '2026-10-22T09:00:00.000Z' }),
-    created({ id: id(3), recordedAt: '2026-12-01T09:00:00.000Z', when: '2026-12-01T09:00', category: { id: 'data-loss', label: 'Personal data lost', dataBreach: true } }),
-    caseEvent({ type: 'case.action', incidentId: id(3), what: 'Told the DPO', doneBy: by, doneAt: '2026-12-01T10:00:00.000Z', by, at: '2026-12-01T10:00:00.000Z' }),
-    caseEvent({ type: 'incident.closed', incidentId: id(3), outcome: 'Reported', by, at: '2026-12-01T12:00:00.000Z' }),
-    created({ id: id(4), recordedAt: '2027-01-15T09:00:00.000Z', when: '2027-01-15T09:00', category: { id: 'cyberbullying', label: 'Cyberbullying' } }),
-    created({ id: id(5), recordedAt: '2027-02-03T09:00:00.000Z', when: '2027-02-03T09:00', category: null }),
+    created({
+      id: id(1),
+      recordedAt: '2026-10-01T09:00:00.000Z',
+      when: '2026-10-01T08:30',
+      category: { id: 'cyberbullying', label: 'Cyberbullying' },
+      people: [{ name: 'Amy Pupil', role: 'victim', kind: 'pupil' }],
+      what: 'Amy was sent threats',
+    }),
+    caseEvent({
+      type: 'case.note',
+      incidentId: id(1),
+      text: 'Seen.',
+      by,
+      at: '2026-10-01T11:00:00.000Z',
+    }),
+    caseEvent({
+      type: 'incident.closed',
+      incidentId: id(1),
+      outcome: 'Resolved',
+      by,
+      at: '2026-10-02T09:00:00.000Z',
+    }),
+    created({
+      id: id(2),
+      recordedAt: '2026-10-20T09:00:00.000Z',
+      when: '2026-10-20T09:00',
+      category: { id: 'cyberbullying', label: 'Cyberbullying' },
+    }),
+    caseEvent({
+      type: 'case.note',
+      incidentId: id(2),
+      text: 'Seen.',
+      by,
+      at: '2026-10-22T09:00:00.000Z',
+    }),
+    created({
+      id: id(3),
+      recordedAt: '2026-12-01T09:00:00.000Z',
+      when: '2026-12-01T09:00',
+      category: { id: 'data-loss', label: 'Personal data lost', dataBreach: true },
+    }),
+    caseEvent({
+      type: 'case.action',
+      incidentId: id(3),
+      what: 'Told the DPO',
+      doneBy: by,
+      doneAt: '2026-12-01T10:00:00.000Z',
+      by,
+      at: '2026-12-01T10:00:00.000Z',
+    }),
+    caseEvent({
+      type: 'incident.closed',
+      incidentId: id(3),
+      outcome: 'Reported',
+      by,
+      at: '2026-12-01T12:00:00.000Z',
+    }),
+    created({
+      id: id(4),
+      recordedAt: '2027-01-15T09:00:00.000Z',
+      when: '2027-01-15T09:00',
+      category: { id: 'cyberbullying', label: 'Cyberbullying' },
+    }),
+    created({
+      id: id(5),
+      recordedAt: '2027-02-03T09:00:00.000Z',
+      when: '2027-02-03T09:00',
+      category: null,
+    }),
     // Outside the range asked for.
-    created({ id: id(6), recordedAt: '2026-08-30T09:00:00.000Z', when: '2026-08-30T09:00', category: { id: 'cyberbullying', label: 'Cyberbullying' } }),
+    created({
+      id: id(6),
+      recordedAt: '2026-08-30T09:00:00.000Z',
+      when: '2026-08-30T09:00',
+      category: { id: 'cyberbullying', label: 'Cyberbullying' },
+    }),
   ];
   const { cases } = summaries(events, RULES);
-  const s = governorSummary(cases.map((c) => c.summary), '2026-09-01', '2027-02-28');
+  const s = governorSummary(
+    cases.map((c) => c.summary),
+    '2026-09-01',
+    '2027-02-28',
+  );
 
   it('counts by category, month and term, and open against closed', () => {
     expect(s.total).toBe(5);
@@ -104,7 +209,12 @@ describe('the governor summary', () => {
       ['Personal data lost', 1],
     ]);
     expect(s.byMonth.map((c) => [c.label, c.count])).toEqual([
-      ['Sep 2026', 0], ['Oct 2026', 2], ['Nov 2026', 0], ['Dec 2026', 1], ['Jan 2027', 1], ['Feb 2027', 1],
+      ['Sep 2026', 0],
+      ['Oct 2026', 2],
+      ['Nov 2026', 0],
+      ['Dec 2026', 1],
+      ['Jan 2027', 1],
+      ['Feb 2027', 1],
     ]);
     expect(s.byTerm.map((c) => [c.label, c.count])).toEqual([
       ['Autumn 2026/27', 3],
