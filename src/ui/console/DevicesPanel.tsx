@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { DeviceInfo } from '../../sync/protocol.ts';
+import { usePolicy } from '../app/policy.tsx';
 import { useSession } from '../app/session.tsx';
 import { plainError } from '../components/errors.ts';
 import { Notice } from '../components/Notice.tsx';
@@ -10,7 +11,8 @@ const when = (iso: string | null) =>
     ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
     : 'never';
 
-const OVERDUE_MS = 24 * 3_600_000;
+/** Used until the policy pack has loaded: the default pack's unsent warning. */
+const DEFAULT_OVERDUE_HOURS = 24;
 
 function statusText(d: DeviceInfo): string {
   if (d.status === 'revoked') return `Revoked ${when(d.revokedAt)}`;
@@ -24,6 +26,9 @@ function statusText(d: DeviceInfo): string {
  */
 export function DevicesPanel({ onChange }: { onChange?: () => void }) {
   const { device: self } = useSession();
+  const { pack } = usePolicy();
+  // A record unsent for longer than the pack's warning period is overdue, here as on the tablet.
+  const overdueMs = (pack?.settings.unsentWarningHours ?? DEFAULT_OVERDUE_HOURS) * 3_600_000;
   const api = useConsoleApi();
   const [devices, setDevices] = useState<DeviceInfo[] | null>(null);
   const [failure, setFailure] = useState('');
@@ -68,7 +73,7 @@ export function DevicesPanel({ onChange }: { onChange?: () => void }) {
               d.status === 'approved' &&
               (d.queued ?? 0) > 0 &&
               d.oldestQueuedAt &&
-              Date.now() - Date.parse(d.oldestQueuedAt) > OVERDUE_MS;
+              Date.now() - Date.parse(d.oldestQueuedAt) > overdueMs;
             return (
               <li key={d.id} data-testid="device-row">
                 <span>
@@ -91,7 +96,10 @@ export function DevicesPanel({ onChange }: { onChange?: () => void }) {
                   {overdue && (
                     <>
                       <br />
-                      <span class="status-pill warn">⚠ Records waiting more than a day</span>
+                      <span class="status-pill warn">
+                        ⚠ Overdue: records waiting more than {Math.round(overdueMs / 3_600_000)}{' '}
+                        hours
+                      </span>
                     </>
                   )}
                 </span>

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { concatBytes, fromBase64Url } from '../../crypto/bytes.ts';
 import { sha256B64 } from '../../crypto/hash.ts';
 import { illegalSuspected } from '../../domain/evidence.ts';
-import { KIND_LABELS, ROLE_LABELS } from '../../domain/people.ts';
 import { createApiClient } from '../../sync/api-client.ts';
 import { useSession } from '../app/session.tsx';
 import { plainError } from '../components/errors.ts';
@@ -14,16 +13,10 @@ import {
   type ReceivedPhoto,
   type UnopenedItem,
 } from './inbox.ts';
+import { RecordFields } from './RecordFields.tsx';
 
 const time = (iso: string) =>
   new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-const local = (value: string) => (value ? value.replace('T', ' ') : '(not given)');
-const AREA: Record<string, string> = {
-  content: 'Content',
-  contact: 'Contact',
-  conduct: 'Conduct',
-  commerce: 'Commerce',
-};
 
 /** New records from the school's devices, fetched sealed and opened only here. */
 export function IncidentInbox() {
@@ -87,7 +80,6 @@ export function IncidentInbox() {
 /** Everything the teacher recorded, as text: nothing in it is a link or is fetched. */
 function IncidentRecord({ item }: { item: OpenedIncident }) {
   const f = item.fields;
-  const e = f.evidence;
   const illegal = illegalSuspected(f);
   return (
     <article class="card incident" aria-labelledby={`inc-${item.id}`}>
@@ -109,108 +101,7 @@ function IncidentRecord({ item }: { item: OpenedIncident }) {
             ` ${item.withheld} image ${item.withheld === 1 ? 'part was' : 'parts were'} received for it anyway and ${item.withheld === 1 ? 'has' : 'have'} not been shown.`}
         </Notice>
       )}
-      <dl>
-        <dt>Category</dt>
-        <dd>
-          {f.category
-            ? `${f.category.label}${f.category.area ? ` (${AREA[f.category.area]})` : ''}`
-            : 'Not chosen (for the DSL to decide)'}
-        </dd>
-        <dt>What happened</dt>
-        <dd>{f.what}</dd>
-        {f.childWords && (
-          <>
-            <dt>The child’s own words</dt>
-            <dd class="quote">{f.childWords}</dd>
-          </>
-        )}
-        <dt>When</dt>
-        <dd>{local(f.when)}</dd>
-        <dt>Where</dt>
-        <dd>{f.where}</dd>
-        {f.trip && (
-          <>
-            <dt>Trip or visit</dt>
-            <dd>{f.trip}</dd>
-          </>
-        )}
-        <dt>Reported by</dt>
-        <dd>{f.reportedBy}</dd>
-        <dt>Recorded by</dt>
-        <dd>
-          {item.recordedBy}, {time(item.recordedAt)}
-        </dd>
-        <dt>People involved</dt>
-        <dd>
-          {f.people.length === 0 ? (
-            'None recorded'
-          ) : (
-            <ul>
-              {f.people.map((p) => (
-                <li key={p.id}>
-                  <strong>{p.name}</strong>: {p.role ? ROLE_LABELS[p.role] : 'part not given'},{' '}
-                  {KIND_LABELS[p.kind].toLowerCase()}
-                  {p.yearGroup ? `, ${p.yearGroup}` : ''}
-                </li>
-              ))}
-            </ul>
-          )}
-        </dd>
-        <dt>Actions taken</dt>
-        <dd>
-          {f.actions.length === 0 ? (
-            'None recorded'
-          ) : (
-            <ul>
-              {f.actions.map((a) => (
-                <li key={a.id}>
-                  {a.what}. By {a.by}, {local(a.when)}
-                </li>
-              ))}
-            </ul>
-          )}
-        </dd>
-        <dt>DSL told in person or by phone</dt>
-        <dd>
-          {f.told.dslToldVerbally === 'yes'
-            ? `Yes${f.told.dslName ? `, ${f.told.dslName}` : ''}, ${local(f.told.dslToldAt)}`
-            : f.told.dslToldVerbally === 'no'
-              ? 'Not yet'
-              : 'Not answered'}
-        </dd>
-        {f.told.others && (
-          <>
-            <dt>Also told</dt>
-            <dd>{f.told.others}</dd>
-          </>
-        )}
-        {e.notes && (
-          <>
-            <dt>Evidence notes</dt>
-            <dd>{e.notes}</dd>
-          </>
-        )}
-        {e.webAddresses && (
-          <>
-            <dt>Web addresses (as written: not opened, not links)</dt>
-            <dd class="mono">{e.webAddresses}</dd>
-          </>
-        )}
-        {e.devices.length > 0 && (
-          <>
-            <dt>Devices and custody</dt>
-            <dd>
-              <ul>
-                {e.devices.map((d) => (
-                  <li key={d.id}>
-                    {d.description}: taken by {d.takenBy}, {local(d.takenAt)}; kept now: {d.keptAt}
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </>
-        )}
-      </dl>
+      <RecordFields fields={f} recordedBy={item.recordedBy} recordedAt={item.recordedAt} />
       {!illegal && item.photos.length > 0 && (
         <Photos reference={item.reference} photos={item.photos} />
       )}

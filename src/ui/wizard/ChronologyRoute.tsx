@@ -9,7 +9,9 @@
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WalkRecord } from '../../domain/chronology.ts';
-import { incidentReference } from '../../domain/incident.ts';
+import { completeFields, incidentReference } from '../../domain/incident.ts';
+import { isIncidentFields } from '../../domain/incident-payload.ts';
+import { RecordFields } from '../console/RecordFields.tsx';
 import { ulid } from '../../domain/ulid.ts';
 import { currentNode, isFinished } from '../../policy/flowchart.ts';
 import type { PolicyPack } from '../../policy/pack-schema.ts';
@@ -46,6 +48,8 @@ function ChronologyPage({ incidentId }: { incidentId: string }) {
   const chronology = found?.chronology;
   const state = found?.summary;
   const summary = chronology ? summarise(chronology) : null;
+  const created =
+    chronology?.created?.body.type === 'incident.created' ? chronology.created.body.payload : null;
   const erased = records.result?.erased.find((e) => e.payload.incidentId === incidentId);
   // What this console just sealed moves from its outbox to the pulled log while it sends:
   // read again when a send finishes, so the chronology never misses it in between.
@@ -131,6 +135,19 @@ function ChronologyPage({ incidentId }: { incidentId: string }) {
                 ))}
               </ul>
             </>
+          )}
+          {created && isIncidentFields(created.fields) && (
+            <details class="case-record">
+              <summary>The record as written</summary>
+              <RecordFields
+                fields={completeFields(created.fields)}
+                recordedBy={created.recordedBy}
+                recordedAt={created.recordedAt}
+              />
+              <p class="muted">
+                Photos are shown with the record in the console’s list of new records.
+              </p>
+            </details>
           )}
           <p class="muted">
             Retention: {state.retention.dueOn ? `may be deleted from ${state.retention.dueOn}` : ''}
