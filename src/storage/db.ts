@@ -7,7 +7,8 @@
  * connection closes (Dexie's default, which we keep) so the upgrade is not blocked, and the
  * app is told through `onVersionChange` so it can ask the user to reload. If the browser
  * drops the connection (storage cleared, disk trouble), Dexie closes it with auto-open on,
- * so the next query reopens it instead of failing forever.
+ * so the next query reopens it instead of failing forever; the repositories run the
+ * operation that was caught half-way once more (reopen.ts), so it does not fail either.
  */
 import { Dexie, type Table } from 'dexie';
 import type {

@@ -9,12 +9,12 @@
 import { isPublicJwk } from '../crypto/jwk.ts';
 import type { SignedRecipientSet } from '../sync/recipient-set.ts';
 import type { SafetrailDb } from './db.ts';
-import { guardWrite, OlderRecipientSetError } from './errors.ts';
+import { guardRead, guardWrite, OlderRecipientSetError } from './errors.ts';
 import { check, int, nonExtractableKey, str } from './guards.ts';
 import type { DeviceRecord } from './records.ts';
 
 export async function getDevice(db: SafetrailDb): Promise<DeviceRecord | undefined> {
-  return db.device.get('self');
+  return guardRead(() => db.device.get('self'));
 }
 
 export async function saveDevice(db: SafetrailDb, device: DeviceRecord): Promise<void> {
@@ -31,7 +31,9 @@ export async function saveDevice(db: SafetrailDb, device: DeviceRecord): Promise
     name: str(device.name, 'name'),
     role: device.role,
     signingKey: nonExtractableKey(device.signingKey, 'signingKey'),
-    ...(device.vaultKey ? { vaultKey: nonExtractableKey(device.vaultKey, 'vaultKey', 'secret') } : {}),
+    ...(device.vaultKey
+      ? { vaultKey: nonExtractableKey(device.vaultKey, 'vaultKey', 'secret') }
+      : {}),
     publicKey: { kty: 'EC', crv: 'P-256', x: device.publicKey.x, y: device.publicKey.y },
     pinnedFingerprint: str(device.pinnedFingerprint, 'pinnedFingerprint'),
     recipientSet: device.recipientSet,

@@ -5,18 +5,18 @@
  * deleting a draft deletes its evidence chunks with it.
  */
 import type { SafetrailDb } from './db.ts';
-import { guardWrite } from './errors.ts';
+import { guardRead, guardWrite } from './errors.ts';
 import { sealedOnly, str } from './guards.ts';
 import type { DraftRecord } from './records.ts';
 
 /** A profile's drafts, most recently edited first. */
 export async function listDrafts(db: SafetrailDb, profileId: string): Promise<DraftRecord[]> {
-  const drafts = await db.drafts.where('profileId').equals(profileId).toArray();
+  const drafts = await guardRead(() => db.drafts.where('profileId').equals(profileId).toArray());
   return drafts.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id.localeCompare(a.id));
 }
 
 export async function getDraft(db: SafetrailDb, id: string): Promise<DraftRecord | undefined> {
-  return db.drafts.get(id);
+  return guardRead(() => db.drafts.get(id));
 }
 
 export async function putDraft(db: SafetrailDb, draft: DraftRecord): Promise<void> {

@@ -1,8 +1,10 @@
 /**
  * Storage errors in words a member of staff can act on. IndexedDB reports a full disk as a
  * QuotaExceededError, sometimes wrapped by Dexie in an AbortError; either way the write
- * was rolled back as a whole, so the message can promise that nothing was lost.
+ * was rolled back as a whole, so the message can promise that nothing was lost. Every write
+ * also survives the browser closing the connection under it (reopen.ts).
  */
+import { retryOnConnectionLoss } from './reopen.ts';
 
 export class StorageFullError extends Error {
   constructor(options?: { cause?: unknown }) {
@@ -31,13 +33,27 @@ export function mapStorageError(error: unknown): unknown {
   return isQuotaError(error) ? new StorageFullError({ cause: error }) : error;
 }
 
-/** Runs a write and rethrows quota failures as StorageFullError. */
+/** The full-disk message for a quota failure in any form, otherwise `fallback`. */
+export function storageMessage(error: unknown, fallback: string): string {
+  const mapped = mapStorageError(error);
+  return mapped instanceof StorageFullError ? mapped.message : fallback;
+}
+
+/**
+ * Runs a write, again on a fresh connection if the browser dropped the old one under it,
+ * and rethrows quota failures as StorageFullError.
+ */
 export async function guardWrite<T>(write: () => Promise<T>): Promise<T> {
   try {
-    return await write();
+    return await retryOnConnectionLoss(write);
   } catch (error) {
     throw mapStorageError(error);
   }
+}
+
+/** Runs a read, again on a fresh connection if the browser dropped the old one under it. */
+export function guardRead<T>(read: () => Promise<T>): Promise<T> {
+  return retryOnConnectionLoss(read);
 }
 
 /** Thrown instead of storing a recipient set older than the one held (a rollback attempt). */

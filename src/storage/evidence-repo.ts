@@ -6,7 +6,7 @@
  */
 import type { Sealed } from '../crypto/aead.ts';
 import type { SafetrailDb } from './db.ts';
-import { guardWrite } from './errors.ts';
+import { guardRead, guardWrite } from './errors.ts';
 import { check, sealedOnly, str } from './guards.ts';
 import type { EvidenceChunkRecord } from './records.ts';
 
@@ -47,10 +47,12 @@ export async function getEvidence(
   draftId: string,
   evidenceId: string,
 ): Promise<Sealed[]> {
-  const rows = await db.evidence
-    .where('[evidenceId+index]')
-    .between([evidenceId, 0], [evidenceId, Infinity])
-    .toArray();
+  const rows = await guardRead(() =>
+    db.evidence
+      .where('[evidenceId+index]')
+      .between([evidenceId, 0], [evidenceId, Infinity])
+      .toArray(),
+  );
   return rows.filter((r) => r.draftId === draftId).map((r) => r.data);
 }
 

@@ -9,6 +9,7 @@
  */
 import type { Collection } from 'dexie';
 import type { SafetrailDb } from './db.ts';
+import { guardRead } from './errors.ts';
 import type { OutboxRecord, OutboxState, TombstoneRecord } from './records.ts';
 
 export { createOutboxStore } from './outbox-store.ts';
@@ -24,6 +25,10 @@ export interface OutboxSummary {
 }
 
 export async function outboxSummary(db: SafetrailDb): Promise<OutboxSummary> {
+  return guardRead(() => summaryOf(db));
+}
+
+function summaryOf(db: SafetrailDb): Promise<OutboxSummary> {
   return db.transaction('r', db.outbox, db.tombstones, async () => {
     // Keys only: the index holds [state, reference], so no envelope is read.
     const pairs = (await db.outbox.orderBy('[state+reference]').uniqueKeys()) as unknown as [
@@ -49,10 +54,12 @@ export async function outboxSummary(db: SafetrailDb): Promise<OutboxSummary> {
 
 /** When the oldest envelope still waiting to be delivered was sealed, or null if none. */
 export async function waitingSince(db: SafetrailDb): Promise<string | null> {
-  const oldest = await db.outbox
-    .orderBy('seq')
-    .filter((r) => r.state === 'sealed' || r.state === 'uploading')
-    .first();
+  const oldest = await guardRead(() =>
+    db.outbox
+      .orderBy('seq')
+      .filter((r) => r.state === 'sealed' || r.state === 'uploading')
+      .first(),
+  );
   return oldest?.createdAt ?? null;
 }
 
@@ -123,6 +130,10 @@ const newestFirst = (a: RecentItem, b: RecentItem) =>
  */
 export async function listRecent(db: SafetrailDb, limit: number): Promise<RecentItem[]> {
   if (limit <= 0) return [];
+  return guardRead(() => recentOf(db, limit));
+}
+
+function recentOf(db: SafetrailDb, limit: number): Promise<RecentItem[]> {
   return db.transaction('r', db.outbox, db.tombstones, async () => {
     const waiting = await newestGroups(db.outbox.reverse(), limit);
     const delivered = await newestGroups(db.tombstones.reverse(), limit);
@@ -137,6 +148,8 @@ export async function listRecent(db: SafetrailDb, limit: number): Promise<Recent
 
 /** Every quarantined or rejected item, newest first: these need a person, however old. */
 export async function listProblems(db: SafetrailDb): Promise<RecentItem[]> {
-  const rows = await db.outbox.where('state').anyOf('quarantined', 'rejected').toArray();
+  const rows = await guardRead(() =>
+    db.outbox.where('state').anyOf('quarantined', 'rejected').toArray(),
+  );
   return rows.map((r) => fromOutbox([r])).sort(newestFirst);
 }

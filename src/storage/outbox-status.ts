@@ -3,6 +3,7 @@
  * content), so the office can see which tablets still hold undelivered records.
  */
 import type { SafetrailDb } from './db.ts';
+import { guardRead } from './errors.ts';
 
 export interface OutboxStatus {
   queued: number;
@@ -10,7 +11,9 @@ export interface OutboxStatus {
 }
 
 export async function outboxStatus(db: SafetrailDb): Promise<OutboxStatus> {
-  const waiting = await db.outbox.where('state').anyOf('sealed', 'uploading').toArray();
+  const waiting = await guardRead(() =>
+    db.outbox.where('state').anyOf('sealed', 'uploading').toArray(),
+  );
   const oldest = waiting.reduce<string | null>(
     (min, r) => (min === null || r.createdAt < min ? r.createdAt : min),
     null,

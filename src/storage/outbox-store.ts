@@ -7,7 +7,7 @@
 import type { OutboxItem, OutboxStore } from '../sync/outbox.ts';
 import type { Receipt } from '../sync/receipt.ts';
 import type { SafetrailDb } from './db.ts';
-import { guardWrite } from './errors.ts';
+import { guardRead, guardWrite } from './errors.ts';
 import type { OutboxRecord, TombstoneRecord } from './records.ts';
 
 const isPending = (r: OutboxRecord | undefined): r is OutboxRecord =>
@@ -34,11 +34,13 @@ export function createOutboxStore(db: SafetrailDb): OutboxStore {
 
   return {
     async listDue(now, limit) {
-      const rows = await db.outbox
-        .orderBy('seq')
-        .filter((r) => isPending(r) && r.nextAttemptAt <= now)
-        .limit(limit)
-        .toArray();
+      const rows = await guardRead(() =>
+        db.outbox
+          .orderBy('seq')
+          .filter((r) => isPending(r) && r.nextAttemptAt <= now)
+          .limit(limit)
+          .toArray(),
+      );
       return rows.map(toItem);
     },
 
@@ -87,6 +89,7 @@ export function createOutboxStore(db: SafetrailDb): OutboxStore {
     retryLater: (ids, error, nextAttemptAt) =>
       updatePending(ids, () => ({ state: 'sealed', lastError: error, nextAttemptAt })),
 
-    countPending: () => db.outbox.where('state').anyOf('sealed', 'uploading').count(),
+    countPending: () =>
+      guardRead(() => db.outbox.where('state').anyOf('sealed', 'uploading').count()),
   };
 }

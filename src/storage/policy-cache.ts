@@ -4,7 +4,7 @@
  * own small idb-keyval database, outside the encrypted record tables.
  */
 import { createStore, get, set, type UseStore } from 'idb-keyval';
-import { guardWrite } from './errors.ts';
+import { guardRead, guardWrite } from './errors.ts';
 
 export const POLICY_CACHE_DB = 'safetrail-policy';
 
@@ -18,7 +18,7 @@ export interface CachedPolicy {
 }
 
 export async function getCachedPolicy(): Promise<CachedPolicy | undefined> {
-  return get<CachedPolicy>('current', policyStore());
+  return guardRead(() => get<CachedPolicy>('current', policyStore()));
 }
 
 export async function cachePolicy(

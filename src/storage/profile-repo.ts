@@ -5,7 +5,7 @@
  * trip rosters in the same transaction, so nothing orphaned (and unopenable) is left behind.
  */
 import type { SafetrailDb } from './db.ts';
-import { guardWrite } from './errors.ts';
+import { guardRead, guardWrite } from './errors.ts';
 import { check, int, saltOnly, sealedOnly, str } from './guards.ts';
 import type { StaffProfileRecord } from './records.ts';
 
@@ -28,7 +28,7 @@ function toRow(p: StaffProfileRecord): StaffProfileRecord {
 
 /** All profiles, by name, for the "who are you?" picker. */
 export async function listProfiles(db: SafetrailDb): Promise<StaffProfileRecord[]> {
-  const all = await db.profiles.toArray();
+  const all = await guardRead(() => db.profiles.toArray());
   return all.sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id));
 }
 
@@ -36,7 +36,7 @@ export async function getProfile(
   db: SafetrailDb,
   id: string,
 ): Promise<StaffProfileRecord | undefined> {
-  return db.profiles.get(id);
+  return guardRead(() => db.profiles.get(id));
 }
 
 export async function saveProfile(db: SafetrailDb, profile: StaffProfileRecord): Promise<void> {

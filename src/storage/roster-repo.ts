@@ -4,7 +4,7 @@
  */
 import { isRosterExpired } from '../domain/roster.ts';
 import type { SafetrailDb } from './db.ts';
-import { guardWrite } from './errors.ts';
+import { guardRead, guardWrite } from './errors.ts';
 import { check, sealedOnly, str } from './guards.ts';
 import type { RosterRecord } from './records.ts';
 
@@ -22,7 +22,7 @@ export async function putRoster(db: SafetrailDb, roster: RosterRecord): Promise<
 
 /** A profile's rosters, the trip ending soonest first. */
 export async function listRosters(db: SafetrailDb, profileId: string): Promise<RosterRecord[]> {
-  const rows = await db.rosters.where('profileId').equals(profileId).toArray();
+  const rows = await guardRead(() => db.rosters.where('profileId').equals(profileId).toArray());
   return rows.sort((a, b) => a.endsOn.localeCompare(b.endsOn) || a.id.localeCompare(b.id));
 }
 

@@ -5,7 +5,7 @@
  * record content.
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
-import { guardWrite } from './errors.ts';
+import { guardRead, guardWrite } from './errors.ts';
 
 export interface Settings {
   /** ISO time of the last completed sync run. */
@@ -40,7 +40,7 @@ export function createSettingsStore(dbName: string = DEFAULT_SETTINGS_DB): Setti
   return {
     async get(key) {
       known(key);
-      return get(key, store);
+      return guardRead(() => get(key, store));
     },
     async set(key, value) {
       known(key);

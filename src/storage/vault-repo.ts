@@ -5,12 +5,12 @@
  */
 import { isBase64Url } from '../crypto/bytes.ts';
 import type { SafetrailDb } from './db.ts';
-import { guardWrite } from './errors.ts';
+import { guardRead, guardWrite } from './errors.ts';
 import { check, int, saltOnly, sealedOnly, str } from './guards.ts';
 import type { DslVaultRecord } from './records.ts';
 
 export async function getDslVault(db: SafetrailDb): Promise<DslVaultRecord | undefined> {
-  return db.vault.get('dsl');
+  return guardRead(() => db.vault.get('dsl'));
 }
 
 export async function saveDslVault(db: SafetrailDb, vault: DslVaultRecord): Promise<void> {

@@ -64,12 +64,52 @@ export class TabletPages {
     return this.page.getByTestId('outbox-status');
   }
 
+  /** The reference of the incident just sealed, from the "is sealed and queued" notice. */
+  async sealedReference(): Promise<string> {
+    const notice = await this.page.getByText(/is sealed and queued/).textContent();
+    const reference = /ST-[0-9A-Z]{6}/.exec(notice ?? '')?.[0];
+    if (!reference) throw new Error(`No reference in "${notice}"`);
+    return reference;
+  }
+
+  /** What "Sent and waiting" says about one incident (empty until it is listed). */
+  async sentItem(reference: string): Promise<string> {
+    const items = this.page.getByRole('listitem').filter({ hasText: reference });
+    return (await items.allTextContents()).join('\n');
+  }
+
   async submit() {
     await this.page.getByRole('button', { name: 'Submit to the safeguarding leads' }).click();
   }
 
   async syncNow() {
     await this.page.getByRole('button', { name: 'Sync now' }).click();
+  }
+
+  async saveAndClose() {
+    await this.page.getByRole('link', { name: 'Save and close' }).click();
+    await this.page.getByRole('heading', { name: 'Record an incident' }).waitFor();
+  }
+
+  async continueDraft(preview: RegExp) {
+    await this.page
+      .getByRole('link', { name: new RegExp(`^Continue draft: ${preview.source}`) })
+      .click();
+    await this.page.getByLabel('What happened').waitFor();
+  }
+
+  /** A problem shown on the screen (role=alert), such as a failed start or submit. */
+  problem() {
+    return this.page.getByRole('alert');
+  }
+
+  /** "A new version of Safetrail is ready", offered and never applied without the user. */
+  updatePrompt() {
+    return this.page.getByRole('status').filter({ hasText: 'A new version of Safetrail is ready' });
+  }
+
+  async acceptUpdate() {
+    await this.updatePrompt().getByRole('button', { name: 'Reload to update' }).click();
   }
 
   /** Every row of every object store in every IndexedDB database of this origin, as text. */

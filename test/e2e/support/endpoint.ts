@@ -16,10 +16,12 @@ export interface RunningEndpoint {
   stop: () => Promise<void>;
 }
 
-export async function startEndpoint(): Promise<RunningEndpoint> {
+/** `distDir`: the built app to serve (default `dist`); a copy lets a test deploy a new build. */
+export async function startEndpoint(options: { distDir?: string } = {}): Promise<RunningEndpoint> {
   const dataDir = mkdtempSync(join(tmpdir(), 'safetrail-e2e-'));
+  const distDir = options.distDir ?? 'dist';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, DIST_DIR: 'dist' },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, DIST_DIR: distDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
