@@ -20,6 +20,7 @@ import { deviceApprovalRoutes } from './routes/device-approval.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { enrollmentRoutes } from './routes/enrollment.ts';
 import { envelopeRoutes } from './routes/envelopes.ts';
+import { erasureRoutes } from './routes/erasures.ts';
 import { keyBackupRoutes } from './routes/key-backup.ts';
 import { policyRoutes } from './routes/policy.ts';
 import { recipientSetRoutes } from './routes/recipient-set.ts';
@@ -77,6 +78,7 @@ export async function buildApp(
   policyRoutes(app, ctx);
   recipientSetRoutes(app, ctx);
   envelopeRoutes(app, ctx);
+  erasureRoutes(app, ctx);
   await registerStatic(app, options.distDir);
   return app;
 }

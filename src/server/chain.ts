@@ -4,23 +4,38 @@
  * endpoint cannot later drop, reorder or swap an acknowledged envelope without the receipts
  * devices hold disagreeing with the log. verifyChain re-derives every head from the stored
  * bodies: it is what an audit (and the crash test) runs.
+ *
+ * An entry a DSL erased (retention) has no body left, so its link is checked from the
+ * envelope hash it kept; and it must be named by the school's erasure log, so marking an
+ * entry erased cannot hide a changed body, while every id the erasure log names must really
+ * be erased.
  */
+import { createHash } from 'node:crypto';
 import { envelopeHash, type Envelope } from '../crypto/envelope.ts';
-import { sha256B64 } from '../crypto/hash.ts';
 import type { Receipt } from '../sync/receipt.ts';
 import type { EndpointStore, LogEntry } from './store/types.ts';
 
-export function genesisHead(schoolId: string): Promise<string> {
-  return sha256B64(`safetrail/v1/genesis|${schoolId}`);
+/**
+ * SHA-256 of the text's UTF-8 bytes, base64url without padding (as crypto/hash.ts's
+ * sha256B64). Synchronous node:crypto: an upload chains up to MAX_BATCH heads one after
+ * another while holding the append lock, and WebCrypto's thread-pool round trip per head
+ * cost more than the hashing itself.
+ */
+function sha256Text(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('base64url');
 }
 
-export function nextHead(
+export async function genesisHead(schoolId: string): Promise<string> {
+  return sha256Text(`safetrail/v1/genesis|${schoolId}`);
+}
+
+export async function nextHead(
   prevHead: string,
   index: number,
   id: string,
   hash: string,
 ): Promise<string> {
-  return sha256B64(`${prevHead}|${index}|${id}|${hash}`);
+  return sha256Text(`${prevHead}|${index}|${id}|${hash}`);
 }
 
 export type ChainReport =
@@ -44,13 +59,11 @@ function receiptMatches(text: string, e: LogEntry): boolean {
 }
 
 /** What is wrong with one entry given the head before it, or null if it links correctly. */
-async function entryProblem(
-  e: LogEntry,
-  expected: number,
-  prevHead: string,
-): Promise<string | null> {
-  if (e.index !== expected) return `expected entry ${expected}, found ${e.index}`;
-  if (e.prevHead !== prevHead) return 'the previous head does not match';
+async function bodyProblem(e: LogEntry, erased: ReadonlySet<string>): Promise<string | null> {
+  if (e.erasedAt !== null) {
+    if (!erased.has(e.id)) return 'the entry is marked erased but no erasure names it';
+    return e.body === '' ? null : 'the entry is marked erased but still holds a body';
+  }
   let body: Envelope;
   try {
     body = JSON.parse(e.body) as Envelope;
@@ -60,6 +73,19 @@ async function entryProblem(
   if (body.id !== e.id) return 'the stored envelope has a different id';
   if ((await envelopeHash(body)) !== e.envelopeHash)
     return 'the stored envelope does not match its hash';
+  return null;
+}
+
+async function entryProblem(
+  e: LogEntry,
+  expected: number,
+  prevHead: string,
+  erased: ReadonlySet<string>,
+): Promise<string | null> {
+  if (e.index !== expected) return `expected entry ${expected}, found ${e.index}`;
+  if (e.prevHead !== prevHead) return 'the previous head does not match';
+  const problem = await bodyProblem(e, erased);
+  if (problem) return problem;
   if (e.head !== (await nextHead(prevHead, e.index, e.id, e.envelopeHash)))
     return 'the head does not match';
   if (!receiptMatches(e.receipt, e)) return 'the stored receipt does not match the entry';
@@ -84,17 +110,41 @@ export async function verifyChain(store: EndpointStore, school?: string): Promis
   return last.ok && schools.length === 1 ? last : { ok: true, length: total, head: null };
 }
 
+/** Every id the school's erasure log names (ids only: a few dozen bytes each). */
+async function erasedIds(store: EndpointStore, school: string): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (let after = 0; ;) {
+    const page = await store.listErasures(school, after, PAGE.entries);
+    if (page.length === 0) return ids;
+    for (const r of page) for (const id of r.ids) ids.add(id);
+    after = page.at(-1)!.index;
+  }
+}
+
 async function verifySchool(store: EndpointStore, school: string): Promise<ChainReport> {
+  const erased = await erasedIds(store, school);
+  const unseen = new Set(erased);
   let head = await genesisHead(school);
   let length = 0;
   for (;;) {
     const page = await store.readLog(school, length, PAGE.entries, PAGE.bytes);
-    if (page.length === 0) return { ok: true, length, head: length > 0 ? head : null };
+    if (page.length === 0) break;
     for (const e of page) {
-      const problem = await entryProblem(e, length + 1, head);
+      const problem = await entryProblem(e, length + 1, head, erased);
       if (problem) return { ok: false, index: e.index, problem };
+      if (e.erasedAt !== null) unseen.delete(e.id);
       head = e.head;
       length++;
     }
   }
+  if (unseen.size > 0) {
+    const [id] = unseen;
+    const found = await store.findLogEntry(school, id!);
+    return {
+      ok: false,
+      index: found?.index ?? 0,
+      problem: `the erasure log names ${unseen.size} envelope(s) the log still holds or never held`,
+    };
+  }
+  return { ok: true, length, head: length > 0 ? head : null };
 }

@@ -6,6 +6,10 @@
  * already stored under another id is a replay: the sender re-signed a record it had sent,
  * or one it copied, under a fresh id, which would put one record in the chronology twice).
  * The endpoint cannot read an envelope; these checks are everything it can know.
+ *
+ * An upload's checks up to the signature run for all its items at once (they touch no
+ * shared state, and signature checks spread over the CPU's cores); then everything that
+ * passed is appended in one go, in request order (log-append.ts).
  */
 import {
   envelopeHash,
@@ -15,7 +19,7 @@ import {
 } from '../crypto/envelope.ts';
 import { API_ERRORS, type UploadItemResult } from '../sync/protocol.ts';
 import type { EndpointContext } from './context.ts';
-import { appendEnvelope } from './log-append.ts';
+import { appendEnvelopes, type Accepted, type AppendResult } from './log-append.ts';
 import type { DeviceRecord } from './store/types.ts';
 
 function idOf(item: unknown): string {
@@ -27,12 +31,13 @@ function rejected(id: string, error: string, message: string): UploadItemResult 
   return { id, status: 'rejected', error, message };
 }
 
-export async function ingestOne(
-  ctx: EndpointContext,
+/** The checks that need no log: a refusal, or the envelope and its hash. */
+async function precheck(
   device: DeviceRecord,
   deviceKey: CryptoKey,
   item: unknown,
-): Promise<UploadItemResult> {
+  hasSet: (version: number) => Promise<boolean>,
+): Promise<UploadItemResult | Accepted> {
   const id = idOf(item);
   const problems = envelopeProblems(item);
   if (problems.length > 0) {
@@ -50,7 +55,7 @@ export async function ingestOne(
       'This record names a different school or device from the one sending it.',
     );
   }
-  if (!(await ctx.store.hasRecipientSet(device.school, envelope.recipientSet))) {
+  if (!(await hasSet(envelope.recipientSet))) {
     return rejected(
       id,
       'unknown-recipient-set',
@@ -64,7 +69,10 @@ export async function ingestOne(
       'This record’s signature does not match this device: it was changed after sealing.',
     );
   }
-  const result = await appendEnvelope(ctx, envelope, await envelopeHash(envelope));
+  return { envelope, hash: await envelopeHash(envelope) };
+}
+
+function resultOf(id: string, result: AppendResult): UploadItemResult {
   if (result.status === 'replayed') {
     return rejected(
       id,
@@ -82,4 +90,25 @@ export async function ingestOne(
     };
   }
   return { id, status: result.status, receipt: result.receipt };
+}
+
+/** Decides every item of one upload from `device`; the results are in request order. */
+export async function ingestBatch(
+  ctx: EndpointContext,
+  device: DeviceRecord,
+  deviceKey: CryptoKey,
+  items: unknown[],
+): Promise<UploadItemResult[]> {
+  // An upload names one or two recipient-set versions: ask the store once for each.
+  const sets = new Map<number, Promise<boolean>>();
+  const hasSet = (version: number) => {
+    let known = sets.get(version);
+    if (!known) sets.set(version, (known = ctx.store.hasRecipientSet(device.school, version)));
+    return known;
+  };
+  const checked = await Promise.all(items.map((item) => precheck(device, deviceKey, item, hasSet)));
+  const accepted = checked.filter((c): c is Accepted => 'envelope' in c);
+  const appended = accepted.length ? await appendEnvelopes(ctx, device.school, accepted) : [];
+  let next = 0;
+  return checked.map((c) => ('envelope' in c ? resultOf(c.envelope.id, appended[next++]!) : c));
 }

@@ -1,10 +1,18 @@
 /**
- * Appending an accepted envelope to the school's hash-chained log and signing its receipt.
- * The receipt is signed before the row is written and stored in the same row, so there is
- * never an entry without its receipt, and a retried upload gets the very same receipt back.
- * The store's compare-and-append makes it correct even if the tail moves between reading it
- * and writing; the lock makes that rare. The store also refuses a ciphertext it already
- * holds under another id: that is a replay, never a new record.
+ * Appending accepted envelopes to the school's hash-chained log and signing their receipts.
+ * One upload's envelopes are appended together: under the lock, one lookup says which ids
+ * and ciphertexts the log already holds, the new entries are chained in request order,
+ * their receipts are signed (in parallel: each needs only its own index and head), and the
+ * store appends them all in one transaction (one commit instead of one per envelope).
+ * Receipts are signed before the rows are written and stored with them, so there is never
+ * an entry without its receipt, and a retried upload gets the very same receipt back.
+ *
+ * Per envelope, the outcome is what appending them one by one would give: an id already in
+ * the log is a duplicate (same hash, the original receipt) or a conflict (different bytes,
+ * never overwritten); an id earlier in the same upload likewise; a ciphertext already in
+ * the log, or earlier in the upload, under another id is a replay. The store's
+ * compare-and-append makes it correct even if another process appends between the lookup
+ * and the write (the whole plan is then made again); the lock makes that rare.
  */
 import { canonicalJson } from '../crypto/canonical-json.ts';
 import type { Envelope } from '../crypto/envelope.ts';
@@ -13,53 +21,73 @@ import { signReceipt } from '../sync/receipt.ts';
 import { genesisHead, nextHead } from './chain.ts';
 import { isoNow, type EndpointContext } from './context.ts';
 import { ctHash } from './ct-hash.ts';
-import type { LogEntry } from './store/types.ts';
+import type { KnownEntry, NewLogEntry } from './store/types.ts';
 
 export type AppendResult =
   | { status: 'stored' | 'duplicate'; receipt: Receipt }
   | { status: 'conflict' }
   | { status: 'replayed' };
 
+/** An envelope that passed every check but the log's, with its hash. */
+export interface Accepted {
+  envelope: Envelope;
+  hash: string;
+}
+
 const MAX_ATTEMPTS = 5;
 
 /** What an existing entry with the same id means for this upload. */
-function existing(entry: LogEntry, hash: string): AppendResult {
+function existing(entry: KnownEntry, hash: string): AppendResult {
   return entry.envelopeHash === hash
     ? { status: 'duplicate', receipt: JSON.parse(entry.receipt) as Receipt }
     : { status: 'conflict' };
 }
 
-export function appendEnvelope(
-  ctx: EndpointContext,
-  envelope: Envelope,
-  hash: string,
-): Promise<AppendResult> {
-  const contentHash = ctHash(envelope.ct);
-  return ctx.appendLock.run(async () => {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const found = await ctx.store.findLogEntry(envelope.school, envelope.id);
-      if (found) return existing(found, hash);
-      const tail = await ctx.store.logTail(envelope.school);
-      const index = (tail?.index ?? 0) + 1;
-      const prevHead = tail?.head ?? (await genesisHead(envelope.school));
-      const head = await nextHead(prevHead, index, envelope.id, hash);
-      const receivedAt = isoNow(ctx);
-      const receipt = await signReceipt(
-        {
-          v: 1,
-          school: envelope.school,
-          id: envelope.id,
-          envelopeHash: hash,
-          logIndex: index,
-          chainHead: head,
-          receivedAt,
-        },
-        ctx.receiptKey.privateKey,
+/** Each item's outcome, or the position of its new entry (possibly as a duplicate of it). */
+type Planned = AppendResult | { entry: number; duplicate: boolean };
+
+interface Plan {
+  planned: Planned[];
+  entries: NewLogEntry[];
+}
+
+/** Decides every item against the log as looked up, chaining the new entries. */
+async function plan(ctx: EndpointContext, school: string, items: Accepted[]): Promise<Plan> {
+  const cts = items.map((i) => ctHash(i.envelope.ct));
+  const look = await ctx.store.lookupLog(
+    school,
+    items.map((i) => i.envelope.id),
+    cts,
+  );
+  const known = new Map(look.known.map((k) => [k.id, k]));
+  const seenCts = new Set(look.ctHashes);
+  const inBatch = new Map<string, number>();
+  let index = look.tail?.index ?? 0;
+  let head = look.tail?.head ?? (await genesisHead(school));
+  const receivedAt = isoNow(ctx);
+  const planned: Planned[] = [];
+  const entries: NewLogEntry[] = [];
+  for (const [i, { envelope, hash }] of items.entries()) {
+    const found = known.get(envelope.id);
+    const earlier = inBatch.get(envelope.id);
+    if (found) planned.push(existing(found, hash));
+    else if (earlier !== undefined)
+      planned.push(
+        entries[earlier]!.envelopeHash === hash
+          ? { entry: earlier, duplicate: true }
+          : { status: 'conflict' },
       );
-      const outcome = await ctx.store.appendLog({
+    else if (seenCts.has(cts[i]!)) planned.push({ status: 'replayed' });
+    else {
+      const prevHead = head;
+      head = await nextHead(prevHead, ++index, envelope.id, hash);
+      inBatch.set(envelope.id, entries.length);
+      seenCts.add(cts[i]!);
+      planned.push({ entry: entries.length, duplicate: false });
+      entries.push({
         index,
         id: envelope.id,
-        school: envelope.school,
+        school,
         device: envelope.device,
         seq: envelope.seq,
         kind: envelope.kind,
@@ -70,12 +98,54 @@ export function appendEnvelope(
         prevHead,
         head,
         receivedAt,
-        receipt: JSON.stringify(receipt),
-        ctHash: contentHash,
+        receipt: '',
+        ctHash: cts[i]!,
       });
-      if (outcome === 'appended') return { status: 'stored', receipt };
-      if (outcome === 'ct-exists') return { status: 'replayed' };
-      // 'id-exists' or 'tail-moved': another writer got in first; look again.
+    }
+  }
+  return { planned, entries };
+}
+
+/**
+ * Appends one upload's accepted envelopes (all of `school`) in order, answering each one's
+ * outcome in the same order.
+ */
+export function appendEnvelopes(
+  ctx: EndpointContext,
+  school: string,
+  items: Accepted[],
+): Promise<AppendResult[]> {
+  if (items.some((i) => i.envelope.school !== school))
+    throw new Error('An upload is appended to one school’s log');
+  return ctx.appendLock.run(async () => {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const { planned, entries } = await plan(ctx, school, items);
+      const receipts = await Promise.all(
+        entries.map((e) =>
+          signReceipt(
+            {
+              v: 1,
+              school,
+              id: e.id,
+              envelopeHash: e.envelopeHash,
+              logIndex: e.index,
+              chainHead: e.head,
+              receivedAt: e.receivedAt,
+            },
+            ctx.receiptKey.privateKey,
+          ),
+        ),
+      );
+      for (const [k, e] of entries.entries()) e.receipt = JSON.stringify(receipts[k]);
+      const outcome = await ctx.store.appendLogBatch(entries);
+      if (outcome === 'appended') {
+        return planned.map((p): AppendResult =>
+          'entry' in p
+            ? { status: p.duplicate ? 'duplicate' : 'stored', receipt: receipts[p.entry]! }
+            : p,
+        );
+      }
+      // 'tail-moved', 'id-exists' or 'ct-exists': another writer got in first; look again.
     }
     throw new Error('Could not append to the log: it kept changing underneath');
   });

@@ -5,8 +5,11 @@
  */
 import { isBase64Url } from '../crypto/bytes.ts';
 import { isPublicJwk } from '../crypto/signing.ts';
+import { isUlid } from '../domain/ulid.ts';
 import {
   MAX_BATCH,
+  MAX_ERASURE_IDS,
+  MAX_ERASURE_PAGE,
   MAX_PULL,
   type DeviceKeyProof,
   type KeyBackup,
@@ -153,5 +156,27 @@ export function checkPullQuery(query: unknown): { after: number; limit: number }
   return {
     after: queryInt(q.after, 'after', 0, 0, Number.MAX_SAFE_INTEGER),
     limit: queryInt(q.limit, 'limit', PULL_DEFAULT_LIMIT, 1, MAX_PULL),
+  };
+}
+
+/** The envelope ids of an erasure request: 1 to MAX_ERASURE_IDS ULIDs. */
+export function checkErasureRequest(body: unknown): string[] {
+  if (!isObject(body) || !Array.isArray(body.ids)) {
+    throw bad('The erasure request must be a JSON object with an "ids" list.');
+  }
+  const n = body.ids.length;
+  if (n < 1 || n > MAX_ERASURE_IDS)
+    throw bad(
+      `An erasure must name between 1 and ${MAX_ERASURE_IDS} records; this one names ${n}.`,
+    );
+  if (!body.ids.every(isUlid)) throw bad('Every id in an erasure must be a record id (a ULID).');
+  return body.ids;
+}
+
+export function checkErasureQuery(query: unknown): { after: number; limit: number } {
+  const q = isObject(query) ? query : {};
+  return {
+    after: queryInt(q.after, 'after', 0, 0, Number.MAX_SAFE_INTEGER),
+    limit: queryInt(q.limit, 'limit', MAX_ERASURE_PAGE, 1, MAX_ERASURE_PAGE),
   };
 }

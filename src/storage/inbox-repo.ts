@@ -1,11 +1,14 @@
 /**
  * A DSL device's copy of the endpoint's log: sealed envelopes pulled by cursor, stored as
  * the canonical JSON the endpoint hashed, and opened only in memory after unlocking.
- * Pulling the same page twice (a retried request, two tabs) adds nothing twice.
+ * Pulling the same page twice (a retried request, two tabs) adds nothing twice. Envelopes a
+ * DSL erased at the endpoint (retention) are removed here too, by following the school's
+ * erasure log (erasure-cursor.ts keeps how far).
  */
 import { canonicalJson } from '../crypto/canonical-json.ts';
-import type { PulledEnvelope } from '../sync/protocol.ts';
+import type { ErasureListResponse, PulledEnvelope } from '../sync/protocol.ts';
 import type { SafetrailDb } from './db.ts';
+import { advanceErasureCursor, erasureCursor } from './erasure-cursor.ts';
 import { guardWrite } from './errors.ts';
 import { check } from './guards.ts';
 import type { InboxRecord } from './records.ts';
@@ -54,4 +57,36 @@ export async function listInbox(db: SafetrailDb): Promise<InboxRecord[]> {
 export async function inboxCursor(db: SafetrailDb): Promise<number> {
   const last = await db.inbox.orderBy('logIndex').last();
   return last?.logIndex ?? 0;
+}
+
+/** Deletes the inbox rows holding these envelope ids; answers how many went. */
+export async function removeErased(db: SafetrailDb, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  return guardWrite(() => db.inbox.where('id').anyOf(ids).delete());
+}
+
+/**
+ * Applies the endpoint's erasure log: pages through it after `from`, removes the envelopes
+ * each erasure names, and advances the stored cursor. Pass as `from` the erasureCursor read
+ * *before* pulling: an erasure made while that pull ran (whose envelope the pull may have
+ * just stored) is then applied too, even if another tab has moved the cursor past it.
+ * Answers how many inbox rows were removed.
+ */
+export async function applyErasures(
+  db: SafetrailDb,
+  list: (after: number) => Promise<ErasureListResponse>,
+  from?: number,
+): Promise<number> {
+  let after = from ?? (await erasureCursor(db));
+  let removed = 0;
+  for (;;) {
+    const page = await list(after);
+    removed += await removeErased(
+      db,
+      page.erasures.flatMap((e) => e.ids),
+    );
+    after = page.erasures.at(-1)?.index ?? after;
+    await advanceErasureCursor(db, after);
+    if (page.next === null || page.erasures.length === 0) return removed;
+  }
 }

@@ -12,10 +12,14 @@ import { TransportError, type UploadTransport } from './engine.ts';
 import {
   API,
   apiPath,
+  MAX_ERASURE_PAGE,
   type DeviceInfo,
   type DeviceStatusReport,
   type EnrollmentCodeRequest,
   type EnrollmentCodeResponse,
+  type ErasureListResponse,
+  type ErasureRequest,
+  type ErasureResponse,
   type KeyBackup,
   type PullResponse,
   type RegisterRequest,
@@ -74,10 +78,18 @@ export interface ApiClient {
   /** Untrusted like recipientSet(): verify before use. */
   recipientSetVersion(version: number): Promise<unknown>;
   publishRecipientSet(set: SignedRecipientSet): Promise<unknown>;
-  /** The policy pack JSON as served (untrusted until checked). */
-  policyText(): Promise<string>;
+  /**
+   * The policy pack JSON as served (untrusted until checked). Pass this device's school id
+   * once it has one: a trust's hub holds several schools and serves each its own pack
+   * (without it, a hub serves the default pack).
+   */
+  policyText(school?: string): Promise<string>;
   putPolicy(packJson: string): Promise<void>;
   pull(after: number, limit?: number): Promise<PullResponse>;
+  /** DSL devices: erase these envelopes' ciphertext at the endpoint (1 to MAX_ERASURE_IDS ids). */
+  erase(ids: string[]): Promise<ErasureResponse>;
+  /** DSL devices: the school's erasure log after index `after`. */
+  listErasures(after: number, limit?: number): Promise<ErasureListResponse>;
   uploadTransport(): UploadTransport;
 }
 
@@ -174,7 +186,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     getKeyBackup: () => call<KeyBackup>('GET', API.keyBackup, null, true),
     recipientSetVersion: (version) =>
       call<unknown>('GET', apiPath.recipientSetVersion(version), null, true),
-    policyText: async () => JSON.stringify(await call<unknown>('GET', API.policy, null, false)),
+    policyText: async (school) => {
+      const path = school ? `${API.policy}?school=${encodeURIComponent(school)}` : API.policy;
+      return JSON.stringify(await call<unknown>('GET', path, null, false));
+    },
     putPolicy: (packJson) => call<void>('PUT', API.policy, packJson, true),
     publishRecipientSet: (set) =>
       call<unknown>('POST', API.recipientSet, JSON.stringify(set), true),
@@ -182,6 +197,20 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       call<PullResponse>(
         'GET',
         `${API.envelopes}?after=${encodeURIComponent(after)}&limit=${encodeURIComponent(limit)}`,
+        null,
+        true,
+      ),
+    erase: (ids) =>
+      call<ErasureResponse>(
+        'POST',
+        API.erasures,
+        JSON.stringify({ ids } satisfies ErasureRequest),
+        true,
+      ),
+    listErasures: (after, limit = MAX_ERASURE_PAGE) =>
+      call<ErasureListResponse>(
+        'GET',
+        `${API.erasures}?after=${encodeURIComponent(after)}&limit=${encodeURIComponent(limit)}`,
         null,
         true,
       ),

@@ -36,7 +36,14 @@ export const API = {
   keyBackup: '/api/v1/key-backup',
   /** GET (public): the school's policy pack; PUT (DSL): replace it with a validated pack. */
   policy: '/api/v1/policy',
+  /** POST ErasureRequest (approved DSL devices): erase envelopes' ciphertext; GET: the erasure log. */
+  erasures: '/api/v1/erasures',
 } as const;
+
+/** Most envelope ids in one erasure request. */
+export const MAX_ERASURE_IDS = 1000;
+/** Most erasure-log entries in one page (each may name up to MAX_ERASURE_IDS ids). */
+export const MAX_ERASURE_PAGE = 50;
 
 /** Largest policy pack the endpoint accepts (the default pack is about 140 kB). */
 export const MAX_POLICY_BYTES = 1024 * 1024;
@@ -224,7 +231,12 @@ export interface UploadResponse {
   results: UploadItemResult[];
 }
 
-/** GET /api/v1/envelopes?after=N&limit=M (DSL devices only) */
+/**
+ * GET /api/v1/envelopes?after=N&limit=M (DSL devices only). Entries a DSL erased are left
+ * out of `envelopes` (every item always carries its envelope, so a client from before
+ * erasure is never handed one without), so log indexes may skip; `cursor` still moves past
+ * them.
+ */
 export interface PulledEnvelope {
   logIndex: number;
   receivedAt: string;
@@ -233,9 +245,53 @@ export interface PulledEnvelope {
 
 export interface PullResponse {
   envelopes: PulledEnvelope[];
-  /** Pass as `after` to continue; equal to the request's `after` when nothing is new. */
+  /**
+   * Pass as `after` to continue: the last log index this page covered, erased entries
+   * included, so it can be past the last envelope's logIndex (and a page can be empty with
+   * `more` true). Equal to the request's `after` when nothing is new.
+   */
   cursor: number;
   more: boolean;
+}
+
+/**
+ * POST /api/v1/erasures (approved DSL devices only; a tablet gets 403): erase the ciphertext
+ * of these envelopes at the endpoint (retention). 1 to MAX_ERASURE_IDS envelope ids
+ * (ULIDs); ids the school's log does not hold, or already erased, are ignored. The log keeps
+ * each entry's index, id and hashes, so the chain and receipts still verify; pulls no longer
+ * return it. The DSL seals a record of the deletion as a normal envelope first.
+ */
+export interface ErasureRequest {
+  ids: string[];
+}
+
+export interface ErasureResponse {
+  /** How many envelopes this request erased (0 if all were unknown or already erased). */
+  erased: number;
+  /** This request's index in the school's erasure log. */
+  index: number;
+}
+
+/** One entry of the school's erasure log: metadata only. */
+export interface ErasureInfo {
+  index: number;
+  /** The envelope ids that request erased. */
+  ids: string[];
+  /** The DSL device that asked. */
+  device: string;
+  /** When (ISO time). */
+  at: string;
+}
+
+/**
+ * GET /api/v1/erasures?after=N&limit=M (approved DSL devices only): the erasure log after
+ * index N (default 0), at most M entries (1 to MAX_ERASURE_PAGE, default MAX_ERASURE_PAGE).
+ * A console removes the named envelopes from its own copy.
+ */
+export interface ErasureListResponse {
+  erasures: ErasureInfo[];
+  /** Pass as `after` for the next page; null when this page reaches the end of the log. */
+  next: number | null;
 }
 
 /** The proof statement a device key signs; `code` is in the normaliseCode() form (XXXX-XXXX-XXXX). */

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/server/start.ts';
-import { expectRestored, fill, runBackupCli } from './backup-kit.ts';
+import { eraseSome, expectRestored, fill, runBackupCli } from './backup-kit.ts';
 import { enrolTablet, setupSchool, startTestServer } from './helpers.ts';
 import { postgresBin } from './postgres-cluster.ts';
 import { createWholeDatabase } from './postgres-db.ts';
@@ -31,6 +31,9 @@ describe('PostgreSQL backup and restore', () => {
       const school = await setupSchool(live);
       const tablet = await enrolTablet(live, school);
       const before = await fill(live, school, tablet, 40);
+      // Three records erased (retention) before the backup stay erased after the restore.
+      const erased = new Set([...before.keys()].filter((_, i) => i % 15 === 3));
+      expect(await eraseSome(live, school, [...erased])).toEqual({ erased: 3, index: 1 });
       const file = join(root, 'hub.pgdump');
       const env = { DATABASE_URL: source.url, PG_DUMP: bin('pg_dump') };
       const [backup] = await Promise.all([runBackupCli(env, file), fill(live, school, tablet, 40)]);
@@ -45,7 +48,7 @@ describe('PostgreSQL backup and restore', () => {
       });
       try {
         expect(restored.store.kind).toBe('postgres');
-        await expectRestored(restored, school, tablet, before);
+        await expectRestored(restored, school, tablet, before, erased);
       } finally {
         await restored.close();
       }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SQLITE_FILE } from '../../src/server/store/sqlite-store.ts';
 import { startServer } from '../../src/server/start.ts';
-import { expectRestored, fill, runBackupCli } from './backup-kit.ts';
+import { eraseSome, expectRestored, fill, runBackupCli } from './backup-kit.ts';
 import { enrolTablet, setupSchool, startTestServer } from './helpers.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'safetrail-backup-'));
@@ -21,6 +21,9 @@ describe('SQLite backup and restore', () => {
     const school = await setupSchool(live);
     const tablet = await enrolTablet(live, school);
     const before = await fill(live, school, tablet, 40);
+    // Three records erased (retention) before the backup stay erased after the restore.
+    const erased = new Set([...before.keys()].filter((_, i) => i % 15 === 3));
+    expect(await eraseSome(live, school, [...erased])).toEqual({ erased: 3, index: 1 });
     const file = join(root, 'backups', 'safetrail.sqlite');
     // The backup runs while another 40 records arrive.
     const [backup, during] = await Promise.all([
@@ -38,7 +41,7 @@ describe('SQLite backup and restore', () => {
     const restored = await startServer({ host: '127.0.0.1', port: 0, dataDir, distDir: root });
     try {
       expect(restored.setupCode).toBeNull();
-      await expectRestored(restored, school, tablet, before);
+      await expectRestored(restored, school, tablet, before, erased);
     } finally {
       await restored.close();
     }

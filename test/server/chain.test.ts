@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../src/crypto/canonical-json.ts';
 import { genesisHead, nextHead, verifyChain } from '../../src/server/chain.ts';
 import { API } from '../../src/sync/protocol.ts';
 import {
@@ -13,6 +14,7 @@ import {
   type TestServer,
 } from './helpers.ts';
 
+const T = '2026-03-01T09:00:00.000Z';
 const b64 = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 let server: TestServer;
@@ -68,5 +70,40 @@ describe('the hash chain', () => {
     sql(server, 'DELETE FROM log WHERE idx = 3');
     sql(server, 'DELETE FROM log WHERE idx = 1');
     expect(await verifyChain(server.store)).toMatchObject({ ok: false, index: 2 });
+  });
+});
+
+describe('the hash chain with erased entries', () => {
+  it('verifies erased entries by their kept hash, and only if the erasure log names them', async () => {
+    const s = await startTestServer();
+    try {
+      const sch = await setupSchool(s);
+      const tablet = await enrolTablet(s, sch);
+      const envelopes = [await seal(sch, tablet), await seal(sch, tablet), await seal(sch, tablet)];
+      await signedFetch(s, tablet, 'POST', API.envelopes, { envelopes });
+      const before = await verifyChain(s.store);
+      await s.store.eraseEnvelopes(sch.id, [envelopes[1]!.id], sch.dslDevice.id, T);
+      expect(await verifyChain(s.store)).toEqual(before);
+
+      // An entry marked erased that no erasure names: a changed body hidden as an erasure.
+      sql(s, `UPDATE log SET body = '', erased_at = ? WHERE idx = 3`, T);
+      expect(await verifyChain(s.store)).toMatchObject({ ok: false, index: 3 });
+      sql(
+        s,
+        'UPDATE log SET body = ?, erased_at = NULL WHERE idx = 3',
+        canonicalJson(envelopes[2]),
+      );
+      expect((await verifyChain(s.store)).ok).toBe(true);
+
+      // An erased entry that still holds a body, or an erasure whose entry still does.
+      sql(s, 'UPDATE log SET body = ? WHERE idx = 2', canonicalJson(envelopes[1]));
+      expect(await verifyChain(s.store)).toMatchObject({ ok: false, index: 2 });
+      sql(s, 'UPDATE log SET erased_at = NULL WHERE idx = 2');
+      expect(await verifyChain(s.store)).toMatchObject({ ok: false, index: 2 });
+      sql(s, `UPDATE log SET body = '', erased_at = ? WHERE idx = 2`, T);
+      expect(await verifyChain(s.store)).toEqual(before);
+    } finally {
+      await s.close();
+    }
   });
 });

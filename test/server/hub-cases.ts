@@ -142,6 +142,25 @@ export function describeHub(
       expect(await errorOf(unknown)).toEqual({ status: 404, error: 'no-such-school' });
     });
 
+    it('gives each school’s devices their own pack through the API client', async () => {
+      // Both schools upload a pack of their own; each device asks as the app does.
+      for (const [school, version] of [
+        [a, '2.0.0-a'],
+        [b, '2.0.0-b'],
+      ] as const) {
+        const pack = { ...defaultPack, version };
+        const res = await signedFetch(server, school.dslDevice, 'PUT', API.policy, pack);
+        expect(res.status).toBe(204);
+      }
+      const api = createApiClient({ endpoint: server.url });
+      const versionFor = async (school?: string) =>
+        (JSON.parse(await api.policyText(school)) as { version: string }).version;
+      expect(await versionFor(a.id)).toBe('2.0.0-a');
+      expect(await versionFor(b.id)).toBe('2.0.0-b');
+      // Without its school, a hub can only serve the default pack.
+      expect(await versionFor()).toBe(defaultPack.version);
+    });
+
     it('delivers through the real engine and API client, and each chain verifies', async () => {
       const outbox = createMemoryOutboxStore();
       for (let i = 0; i < 30; i++) {

@@ -4,10 +4,11 @@
  * a way to make an empty store. Besides the plain reads and writes, it checks what the
  * README promises: all-or-nothing changes, exactly one winner when two race, never without
  * a DSL, schools kept apart, and everything still there after the store is reopened. The
- * log's half is in store-contract-log.ts.
+ * log's half is in store-contract-log.ts, batches and erasure in store-contract-erasure.ts.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EndpointStore } from '../../src/server/store/types.ts';
+import { describeErasureContract } from './store-contract-erasure.ts';
 import { describeLogContract } from './store-contract-log.ts';
 import {
   addSchool,
@@ -189,4 +190,5 @@ export function describeStore(name: string, makeBackend: () => Promise<StoreBack
   });
 
   describeLogContract(name, t);
+  describeErasureContract(name, t);
 }

@@ -84,6 +84,7 @@ export function entry(
     receivedAt: T0,
     receipt: JSON.stringify({ id }),
     ctHash: `ct-${id}`,
+    erasedAt: null,
     ...over,
   };
 }

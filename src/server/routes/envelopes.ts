@@ -4,6 +4,7 @@
  * if every item was refused: a batch is not all-or-nothing, so one bad record never blocks
  * the others behind it in a tablet's outbox. A pull page is bounded by count and by bytes,
  * so a phone pulling a log full of attachments never gets hundreds of megabytes at once.
+ * Entries a DSL erased (routes/erasures.ts) are skipped, and the cursor moves past them.
  * Each refused item is one line in the refusal log (its id, never its fields), and an
  * upload that delivered anything counts as the device's last sync.
  */
@@ -13,11 +14,10 @@ import {
   API,
   MAX_BODY_BYTES,
   type PullResponse,
-  type UploadItemResult,
   type UploadResponse,
 } from '../../sync/protocol.ts';
 import { isoNow, type EndpointContext } from '../context.ts';
-import { ingestOne } from '../ingest.ts';
+import { ingestBatch } from '../ingest.ts';
 import { logRefusal } from '../refusal-log.ts';
 import { deviceOf } from '../request-types.ts';
 import { checkPullQuery, checkUploadRequest } from '../validate.ts';
@@ -33,13 +33,10 @@ export function envelopeRoutes(app: FastifyInstance, ctx: EndpointContext): void
       const device = deviceOf(request);
       const items = checkUploadRequest(request.body);
       const key = await ctx.auth.publicKey(device);
-      const results: UploadItemResult[] = [];
-      // One at a time: the log order then follows the order the device sent.
-      for (const item of items) {
-        const result = await ingestOne(ctx, device, key, item);
+      // The log order follows the order the device sent.
+      const results = await ingestBatch(ctx, device, key, items);
+      for (const result of results)
         if ('error' in result) logRefusal(request, result.error, result.id);
-        results.push(result);
-      }
       if (results.some((r) => r.status === 'stored' || r.status === 'duplicate'))
         await ctx.store.markSynced(device.id, isoNow(ctx));
       return { results };
@@ -53,15 +50,18 @@ export function envelopeRoutes(app: FastifyInstance, ctx: EndpointContext): void
       const { after, limit } = checkPullQuery(request.query);
       const school = deviceOf(request).school;
       const page = await ctx.store.readLog(school, after, limit, PULL_BYTE_BUDGET);
+      // The cursor covers erased entries too, which are left out of the page.
       const cursor = page.at(-1)?.index ?? after;
       // Asked after the read: anything appended meanwhile is "more", never lost.
       const tail = await ctx.store.logTail(school);
       return {
-        envelopes: page.map((e) => ({
-          logIndex: e.index,
-          receivedAt: e.receivedAt,
-          envelope: JSON.parse(e.body) as Envelope,
-        })),
+        envelopes: page
+          .filter((e) => e.erasedAt === null)
+          .map((e) => ({
+            logIndex: e.index,
+            receivedAt: e.receivedAt,
+            envelope: JSON.parse(e.body) as Envelope,
+          })),
         cursor,
         more: (tail?.index ?? 0) > cursor,
       };

@@ -6,7 +6,7 @@
  * names to lower case and the records use camelCase.
  */
 import pg from 'pg';
-import { CODE_COLUMNS, DEVICE_COLUMNS, LOG_COLUMNS } from './sqlite-rows.ts';
+import { CODE_COLUMNS, DEVICE_COLUMNS, ERASURE_COLUMNS, LOG_COLUMNS } from './sqlite-rows.ts';
 
 export type Db = pg.Pool | pg.PoolClient;
 
@@ -34,6 +34,7 @@ const quoteAliases = (columns: string) => columns.replace(/ AS (\w+)/g, ' AS "$1
 export const PG_DEVICE_COLUMNS = quoteAliases(DEVICE_COLUMNS);
 export const PG_CODE_COLUMNS = quoteAliases(CODE_COLUMNS);
 export const PG_LOG_COLUMNS = quoteAliases(LOG_COLUMNS);
+export const PG_ERASURE_COLUMNS = ERASURE_COLUMNS;
 
 export async function one<T>(db: Db, sql: string, params: unknown[] = []): Promise<T | null> {
   const { rows } = await db.query(sql, params);

@@ -97,7 +97,23 @@ const INITIAL = `
   );
 `;
 
-export const PG_MIGRATIONS: string[] = [INITIAL];
+/**
+ * 2: retention erasure, as SQLite's schema 6: an erased log entry keeps its row with an
+ * empty body and the time it was erased; each request is a row of the school's erasure log.
+ */
+const ERASURE = `
+  ALTER TABLE log ADD COLUMN erased_at TEXT;
+  CREATE TABLE erasures (
+    school TEXT NOT NULL REFERENCES schools(id),
+    idx BIGINT NOT NULL,
+    device TEXT NOT NULL,
+    at TEXT NOT NULL,
+    ids TEXT NOT NULL,
+    PRIMARY KEY (school, idx)
+  );
+`;
+
+export const PG_MIGRATIONS: string[] = [INITIAL, ERASURE];
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;
 
 async function currentVersion(client: PoolClient): Promise<number> {

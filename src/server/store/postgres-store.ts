@@ -4,7 +4,7 @@
  * tests: every change that must not half-happen is one transaction, and every check that
  * reads several rows first locks the school's row (postgres-db.ts), which is what SQLite's
  * single writer gives for free. Schools and set-up codes are in postgres-schools.ts, the
- * device lifecycle in postgres-devices.ts, the log in postgres-log.ts.
+ * device lifecycle in postgres-devices.ts, the log and the erasure log in postgres-log.ts.
  */
 import type pg from 'pg';
 import {
@@ -28,10 +28,13 @@ import type {
   DeviceRecord,
   EndpointStore,
   EnrollmentCodeRecord,
+  ErasureRecord,
   LogEntry,
+  LogLookup,
   LogTail,
   MetaKey,
   NewDevice,
+  NewLogEntry,
   NewSchool,
   RedeemOutcome,
   RevokeOutcome,
@@ -216,8 +219,16 @@ export class PostgresStore implements EndpointStore {
     return log.logTail(this.pool, school);
   }
 
-  appendLog(entry: LogEntry): Promise<AppendOutcome> {
-    return log.appendLog(this.pool, entry);
+  appendLog(entry: NewLogEntry): Promise<AppendOutcome> {
+    return log.appendLogBatch(this.pool, [entry]);
+  }
+
+  appendLogBatch(entries: NewLogEntry[]): Promise<AppendOutcome> {
+    return log.appendLogBatch(this.pool, entries);
+  }
+
+  lookupLog(school: string, ids: string[], ctHashes: string[]): Promise<LogLookup> {
+    return log.lookupLog(this.pool, school, ids, ctHashes);
   }
 
   findLogEntry(school: string, id: string): Promise<LogEntry | null> {
@@ -226,6 +237,14 @@ export class PostgresStore implements EndpointStore {
 
   readLog(school: string, after: number, limit: number, maxBytes = Infinity): Promise<LogEntry[]> {
     return log.readLog(this.pool, school, after, limit, maxBytes);
+  }
+
+  eraseEnvelopes(school: string, ids: string[], device: string, at: string) {
+    return log.eraseEnvelopes(this.pool, school, ids, device, at);
+  }
+
+  listErasures(school: string, after: number, limit: number): Promise<ErasureRecord[]> {
+    return log.listErasures(this.pool, school, after, limit);
   }
 
   private closing: Promise<void> | null = null;

@@ -104,6 +104,23 @@ const HUB = `
   CREATE INDEX log_ct_hash_idx ON log (school, ct_hash);
 `;
 
+/**
+ * 6: retention erasure. An erased log entry keeps its row (index, id, hashes, heads,
+ * receipt, ct_hash) with an empty body and the time it was erased; each erasure request is
+ * one row of the school's erasure log (who, when, which ids: metadata only).
+ */
+const ERASURE = `
+  ALTER TABLE log ADD COLUMN erased_at TEXT;
+  CREATE TABLE erasures (
+    school TEXT NOT NULL REFERENCES school(id),
+    idx INTEGER NOT NULL,
+    device TEXT NOT NULL,
+    at TEXT NOT NULL,
+    ids TEXT NOT NULL,
+    PRIMARY KEY (school, idx)
+  );
+`;
+
 export const MIGRATIONS: Migration[] = [
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -172,6 +189,7 @@ export const MIGRATIONS: Migration[] = [
      uploaded_at TEXT NOT NULL
    );`,
   HUB,
+  ERASURE,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

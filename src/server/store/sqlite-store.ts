@@ -3,12 +3,14 @@
  * in WAL mode so readers never wait for the writer. better-sqlite3 is synchronous, so each
  * atomic operation is one `db.transaction`; the async interface is kept for PostgreSQL.
  * Usually it holds one school; it can hold several (a small trust's hub), each with its own
- * log keyed by (school, index). Schools and set-up codes are in sqlite-schools.ts.
+ * log keyed by (school, index). Schools and set-up codes are in sqlite-schools.ts, the log
+ * and the erasure log in sqlite-log.ts.
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { SqliteDevices } from './sqlite-devices.ts';
-import { CODE_COLUMNS, DEVICE_COLUMNS, LOG_COLUMNS, toDevice } from './sqlite-rows.ts';
+import { SqliteLog } from './sqlite-log.ts';
+import { CODE_COLUMNS, DEVICE_COLUMNS, toDevice } from './sqlite-rows.ts';
 import { migrate, SCHEMA_VERSION } from './sqlite-schema.ts';
 import { SqliteSchools } from './sqlite-schools.ts';
 import type {
@@ -17,10 +19,13 @@ import type {
   DeviceRecord,
   EndpointStore,
   EnrollmentCodeRecord,
+  ErasureRecord,
   LogEntry,
+  LogLookup,
   LogTail,
   MetaKey,
   NewDevice,
+  NewLogEntry,
   NewSchool,
   RedeemOutcome,
   RevokeOutcome,
@@ -38,6 +43,7 @@ export class SqliteStore implements EndpointStore {
   private readonly db: Database.Database;
   private readonly devices: SqliteDevices;
   private readonly schools: SqliteSchools;
+  private readonly log: SqliteLog;
 
   /**
    * `readonly` opens an existing file (a backup being checked) without changing a byte of
@@ -60,10 +66,13 @@ export class SqliteStore implements EndpointStore {
       this.db.pragma('synchronous = FULL');
       this.db.pragma('foreign_keys = ON');
       this.db.pragma('busy_timeout = 5000');
+      // An erased envelope's ciphertext is overwritten with zeros, not merely marked free.
+      this.db.pragma('secure_delete = ON');
       migrate(this.db);
     }
     this.devices = new SqliteDevices(this.db);
     this.schools = new SqliteSchools(this.db, this.devices);
+    this.log = new SqliteLog(this.db);
   }
 
   private one<T>(sql: string, ...params: unknown[]): T | undefined {
@@ -216,47 +225,35 @@ export class SqliteStore implements EndpointStore {
   }
 
   async logTail(school: string): Promise<LogTail | null> {
-    const sql = 'SELECT idx AS "index", head FROM log WHERE school = ? ORDER BY idx DESC LIMIT 1';
-    return this.one<LogTail>(sql, school) ?? null;
+    return this.log.tail(school);
   }
 
-  async appendLog(e: LogEntry): Promise<AppendOutcome> {
-    return this.db.transaction((): AppendOutcome => {
-      const where = 'FROM log WHERE school = ? AND';
-      if (this.one(`SELECT 1 ${where} id = ?`, e.school, e.id)) return 'id-exists';
-      if (this.one(`SELECT 1 ${where} ct_hash = ?`, e.school, e.ctHash)) return 'ct-exists';
-      const tail = this.one<LogTail>(
-        'SELECT idx AS "index", head FROM log WHERE school = ? ORDER BY idx DESC LIMIT 1',
-        e.school,
-      );
-      if ((tail?.index ?? 0) !== e.index - 1 || (tail && tail.head !== e.prevHead))
-        return 'tail-moved';
-      this.run(
-        `INSERT INTO log (idx, id, school, device, seq, kind, created, size, envelope_hash, body,
-           prev_head, head, received_at, receipt, ct_hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ...[e.index, e.id, e.school, e.device, e.seq, e.kind, e.created, e.size, e.envelopeHash],
-        ...[e.body, e.prevHead, e.head, e.receivedAt, e.receipt, e.ctHash],
-      );
-      return 'appended';
-    })();
+  async appendLog(entry: NewLogEntry): Promise<AppendOutcome> {
+    return this.log.append([entry]);
+  }
+
+  async appendLogBatch(entries: NewLogEntry[]): Promise<AppendOutcome> {
+    return this.log.append(entries);
+  }
+
+  async lookupLog(school: string, ids: string[], ctHashes: string[]): Promise<LogLookup> {
+    return this.log.lookup(school, ids, ctHashes);
   }
 
   async findLogEntry(school: string, id: string): Promise<LogEntry | null> {
-    const sql = `SELECT ${LOG_COLUMNS} FROM log WHERE school = ? AND id = ?`;
-    return this.one<LogEntry>(sql, school, id) ?? null;
+    return this.log.find(school, id);
   }
 
   async readLog(school: string, after: number, limit: number, maxBytes = Infinity) {
-    const sql = `SELECT ${LOG_COLUMNS} FROM log WHERE school = ? AND idx > ? ORDER BY idx LIMIT ?`;
-    const entries: LogEntry[] = [];
-    let bytes = 0;
-    for (const entry of this.db.prepare(sql).iterate(school, after, limit) as Iterable<LogEntry>) {
-      bytes += entry.body.length;
-      if (entries.length > 0 && bytes > maxBytes) break;
-      entries.push(entry);
-    }
-    return entries;
+    return this.log.read(school, after, limit, maxBytes);
+  }
+
+  async eraseEnvelopes(school: string, ids: string[], device: string, at: string) {
+    return this.log.erase(school, ids, device, at);
+  }
+
+  async listErasures(school: string, after: number, limit: number): Promise<ErasureRecord[]> {
+    return this.log.listErasures(school, after, limit);
   }
 
   async close(): Promise<void> {

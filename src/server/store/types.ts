@@ -101,6 +101,42 @@ export interface LogEntry {
   receipt: string;
   /** SHA-256 of the envelope's ciphertext bytes: the same sealed content under a new id is a replay. */
   ctHash: string;
+  /**
+   * When a DSL erased the envelope (retention), or null. An erased entry keeps its index, id,
+   * hashes, heads and receipt, so the chain still verifies and a replay is still refused,
+   * but its body is the empty string: the ciphertext is gone.
+   */
+  erasedAt: string | null;
+}
+
+/** What an append writes: every entry starts unerased. */
+export type NewLogEntry = Omit<LogEntry, 'erasedAt'>;
+
+/** What an upload needs to know about an envelope id the log already holds. */
+export interface KnownEntry {
+  id: string;
+  envelopeHash: string;
+  /** The signed receipt as JSON text. */
+  receipt: string;
+}
+
+/** lookupLog's answer: where the log ends, and which of the ids and ciphertexts it holds. */
+export interface LogLookup {
+  tail: LogTail | null;
+  known: KnownEntry[];
+  ctHashes: string[];
+}
+
+/** One entry of a school's erasure log: metadata only, never anything that was erased. */
+export interface ErasureRecord {
+  school: string;
+  /** 1, 2, 3… within the school. */
+  index: number;
+  /** The DSL device that asked. */
+  device: string;
+  at: string;
+  /** The envelope ids this request erased (not those already erased, or unknown). */
+  ids: string[];
 }
 
 export interface LogTail {
@@ -176,15 +212,32 @@ export interface EndpointStore {
   /** Appends to entry.school's log only if its tail is still (entry.index - 1,
    * entry.prevHead), the id is new there and no entry of that school holds the same
    * ciphertext. Each school has its own log, indexes and chain. */
-  appendLog(entry: LogEntry): Promise<AppendOutcome>;
+  appendLog(entry: NewLogEntry): Promise<AppendOutcome>;
+  /**
+   * appendLog for several consecutive entries of one school (each one's index and prevHead
+   * follow the one before), in one transaction: all are appended, or none is and the
+   * outcome says why (the first problem found). An empty list is 'appended'.
+   */
+  appendLogBatch(entries: NewLogEntry[]): Promise<AppendOutcome>;
+  /** The tail, and which of `ids` and `ctHashes` the school's log already holds. */
+  lookupLog(school: string, ids: string[], ctHashes: string[]): Promise<LogLookup>;
   /** Envelope ids are unique within a school's log; another school's ids are invisible. */
   findLogEntry(school: string, id: string): Promise<LogEntry | null>;
   /**
    * Entries with index > after, in index order: at most `limit`, and no more than fit in
    * `maxBytes` of body (but always the first, however large), so a page stays a sane size
-   * when records carry attachments.
+   * when records carry attachments. Erased entries are included (with an empty body).
    */
   readLog(school: string, after: number, limit: number, maxBytes?: number): Promise<LogEntry[]>;
+  /**
+   * Erases the ciphertext of those of `ids` in the school's log that are not erased yet
+   * (another school's ids, or unknown ones, are ignored) and records the request in the
+   * school's erasure log with the next index, in one transaction. Answers that record;
+   * its `ids` are the ones this call erased, in request order.
+   */
+  eraseEnvelopes(school: string, ids: string[], device: string, at: string): Promise<ErasureRecord>;
+  /** The school's erasure log after index `after`, in index order, at most `limit`. */
+  listErasures(school: string, after: number, limit: number): Promise<ErasureRecord[]>;
 
   close(): Promise<void>;
 }

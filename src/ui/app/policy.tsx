@@ -49,7 +49,9 @@ export function PolicyProvider({ children }: { children: ComponentChildren }) {
     try {
       // Loaded on demand: the first screen draws from the cached pack without the API client.
       const { createApiClient } = await import('../../sync/api-client.ts');
-      served = await createApiClient({ endpoint: location.origin }).policyText();
+      served = await createApiClient({ endpoint: location.origin }).policyText(
+        await (await import('../../storage/own-school.ts')).enrolledSchoolId(),
+      );
     } catch {
       return; // offline: keep the cached pack
     }

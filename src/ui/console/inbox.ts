@@ -21,7 +21,8 @@ import {
 import { completeFields, incidentReference, type IncidentFields } from '../../domain/incident.ts';
 import { isIncidentCreatedPayload } from '../../domain/incident-payload.ts';
 import type { SafetrailDb } from '../../storage/db.ts';
-import { addPulled, inboxCursor, listInbox } from '../../storage/inbox-repo.ts';
+import { erasureCursor } from '../../storage/erasure-cursor.ts';
+import { addPulled, applyErasures, inboxCursor, listInbox } from '../../storage/inbox-repo.ts';
 import type { createApiClient } from '../../sync/api-client.ts';
 import type { DeviceInfo } from '../../sync/protocol.ts';
 import { collectGrants, openForReader } from './grants.ts';
@@ -59,16 +60,25 @@ export interface UnopenedItem {
   waiting?: true;
 }
 
-export async function pullNew(db: SafetrailDb, api: Api): Promise<number> {
+export async function pullNew(
+  db: SafetrailDb,
+  api: Api,
+  onProgress?: (fetched: number) => void,
+): Promise<number> {
+  // Read before pulling, so an erasure made while this pull runs is applied below too.
+  const erasedUpTo = await erasureCursor(db);
   let cursor = await inboxCursor(db);
   let added = 0;
   for (;;) {
     const page = await api.pull(cursor, 200);
     await addPulled(db, page.envelopes);
     added += page.envelopes.length;
+    onProgress?.(added);
     cursor = page.cursor;
-    if (!page.more) return added;
+    if (!page.more) break;
   }
+  await applyErasures(db, (after) => api.listErasures(after), erasedUpTo);
+  return added;
 }
 
 interface OpenedPart {

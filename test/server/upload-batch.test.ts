@@ -1,0 +1,160 @@
+/**
+ * One upload is appended in one transaction (log-append.ts). These check that each item's
+ * outcome is still what appending them one by one would give: an id or a ciphertext
+ * repeated inside the upload, refusals between stored items, concurrent uploads, and
+ * another writer appending between the lookup and the write (the plan is made again).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unsigned, type Envelope } from '../../src/crypto/envelope.ts';
+import { generateSigningKeyPair, signObject } from '../../src/crypto/signing.ts';
+import { ulid } from '../../src/domain/ulid.ts';
+import { verifyChain } from '../../src/server/chain.ts';
+import type { EndpointContext } from '../../src/server/context.ts';
+import { appendEnvelopes } from '../../src/server/log-append.ts';
+import { SerialLock } from '../../src/server/serial-lock.ts';
+import { SqliteStore } from '../../src/server/store/sqlite-store.ts';
+import { API, type UploadItemResult } from '../../src/sync/protocol.ts';
+import { fakeEnvelope } from '../unit/sync/fixtures.ts';
+import {
+  enrolTablet,
+  seal,
+  setupSchool,
+  signedFetch,
+  startTestServer,
+  type TestDevice,
+  type TestSchool,
+  type TestServer,
+} from './helpers.ts';
+import { addSchool, appendMany } from './store-fixtures.ts';
+
+let server: TestServer;
+let school: TestSchool;
+let tablet: TestDevice;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  school = await setupSchool(server);
+  tablet = await enrolTablet(server, school);
+});
+afterAll(() => server.close());
+
+async function upload(envelopes: unknown[], device = tablet): Promise<UploadItemResult[]> {
+  const res = await signedFetch(server, device, 'POST', API.envelopes, { envelopes });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { results: UploadItemResult[] }).results;
+}
+
+/** The tablet re-signs a changed copy of `e`, as only it can. */
+async function resigned(e: Envelope, changes: Partial<Envelope>): Promise<Envelope> {
+  const body = unsigned({ ...e, ...changes });
+  return { ...body, sig: await signObject(tablet.keys.privateKey, body) } as Envelope;
+}
+
+const logIndex = (r: UploadItemResult | undefined) =>
+  r && 'receipt' in r ? r.receipt.logIndex : null;
+
+describe('one upload, one append', () => {
+  it('answers an id sent twice in one upload as stored, then a duplicate with the same receipt', async () => {
+    const e = await seal(school, tablet);
+    const [first, second] = await upload([e, e]);
+    expect(first?.status).toBe('stored');
+    expect(second).toEqual({ ...first, status: 'duplicate' });
+  });
+
+  it('answers different bytes under an id earlier in the upload as a conflict', async () => {
+    const e = await seal(school, tablet);
+    const other = await resigned(e, { seq: e.seq + 1000 });
+    const results = await upload([e, other]);
+    expect(results.map((r) => r.status)).toEqual(['stored', 'conflict']);
+    const [again] = await upload([e]);
+    expect(again).toEqual({ ...results[0], status: 'duplicate' });
+  });
+
+  it('refuses a ciphertext repeated under a new id in the same upload as a replay', async () => {
+    const e = await seal(school, tablet);
+    const replay = await resigned(e, { id: ulid() });
+    const results = await upload([e, replay]);
+    expect(results.map((r) => ('error' in r ? r.error : r.status))).toEqual([
+      'stored',
+      'replayed-envelope',
+    ]);
+  });
+
+  it('keeps request order and consecutive indexes around refusals and duplicates', async () => {
+    const known = await seal(school, tablet);
+    const [stored] = await upload([known]);
+    const tail = logIndex(stored)!;
+    const a = await seal(school, tablet);
+    const b = await seal(school, tablet);
+    const tampered = { ...(await seal(school, tablet)), seq: 1 };
+    const results = await upload([{ nonsense: true }, a, known, tampered, b]);
+    expect(results.map((r) => r.status)).toEqual([
+      'rejected',
+      'stored',
+      'duplicate',
+      'rejected',
+      'stored',
+    ]);
+    expect(results.map(logIndex)).toEqual([null, tail + 1, tail, null, tail + 2]);
+    expect((await verifyChain(server.store, school.id)).ok).toBe(true);
+  });
+
+  it('keeps the chain whole when uploads from several tablets arrive at once', async () => {
+    const tablets = [tablet, await enrolTablet(server, school, 'Tablet 2')];
+    const before = (await server.store.logTail(school.id))!.index;
+    const uploads = [];
+    for (let i = 0; i < 6; i++) {
+      const from = tablets[i % 2]!;
+      const batch = [];
+      for (let j = 0; j < 10; j++) batch.push(await seal(school, from));
+      uploads.push(upload(batch, from));
+    }
+    const results = (await Promise.all(uploads)).flat();
+    expect(results.every((r) => r.status === 'stored')).toBe(true);
+    const indexes = results.map(logIndex).sort((x, y) => x! - y!);
+    expect(indexes).toEqual(Array.from({ length: 60 }, (_, i) => before + 1 + i));
+    expect((await verifyChain(server.store, school.id)).ok).toBe(true);
+  });
+});
+
+describe('another writer between the lookup and the append', () => {
+  it('plans the upload again on the moved tail, and its receipts match the log', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'safetrail-batch-'));
+    const store = new SqliteStore(dir);
+    try {
+      const { school: s } = await addSchool(store);
+      const keys = await generateSigningKeyPair(false);
+      let interfered = 0;
+      // Another process appends once, just before this upload's first write.
+      const racing = Object.create(store) as SqliteStore;
+      racing.appendLogBatch = async (entries) => {
+        if (interfered++ === 0) await appendMany(store, s.id, 2);
+        return store.appendLogBatch(entries);
+      };
+      const ctx = {
+        store: racing,
+        receiptKey: { privateKey: keys.privateKey },
+        now: () => Date.parse('2026-03-01T09:00:00Z'),
+        appendLock: new SerialLock(),
+      } as unknown as EndpointContext;
+      const envelopes = [1, 2, 3].map((seq) => fakeEnvelope({ seq, school: s.id }));
+      const items = envelopes.map((envelope) => ({ envelope, hash: `hash-${envelope.id}` }));
+      const results = await appendEnvelopes(ctx, s.id, items);
+      expect(interfered).toBe(2);
+      expect(results.map((r) => r.status)).toEqual(['stored', 'stored', 'stored']);
+      const log = await store.readLog(s.id, 0, 100);
+      expect(log.map((e) => e.index)).toEqual([1, 2, 3, 4, 5]);
+      for (const r of results) {
+        const receipt = 'receipt' in r ? r.receipt : null;
+        const entry = log.find((e) => e.id === receipt?.id);
+        expect([entry?.index, entry?.head]).toEqual([receipt?.logIndex, receipt?.chainHead]);
+      }
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
