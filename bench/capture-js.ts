@@ -1,9 +1,9 @@
 /**
  * Which built JS files a browser must load to show the capture screen (the entry chunk,
  * the capture route's chunk and their static imports, read from Vite's manifest), and the
- * gzip size of the whole precache.
+ * gzip size of the whole precache (read from the service worker's own manifest).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -35,16 +35,20 @@ export function captureScreenJs(dist: string): { bytes: number; files: string[] 
   return { bytes: js.reduce((n, f) => n + gz(join(dist, f)), 0), files: js };
 }
 
-export function precacheGzip(dist: string): number {
-  let total = 0;
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const p = join(dir, name);
-      if (name === '.vite') continue;
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(js|css|html|svg|png|webmanifest)$/.test(name)) total += gz(p);
-    }
-  };
-  walk(dist);
-  return total;
+/**
+ * The gzip size of every file in the service worker's precache manifest (read from the
+ * built sw.js, where Workbox injected it), each URL counted once. The worker itself is
+ * fetched too but is not part of its own precache, so it is reported apart.
+ */
+export function precacheGzip(dist: string): { bytes: number; files: number; worker: number } {
+  const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+  const urls = new Set([...sw.matchAll(/"url":"([^"]+)"/g)].map((m) => m[1]!));
+  if (urls.size === 0) throw new Error('No precache manifest found in dist/sw.js.');
+  let bytes = 0;
+  for (const url of urls) {
+    const path = join(dist, url);
+    if (!existsSync(path)) throw new Error(`The precache lists ${url}, which is not in ${dist}.`);
+    bytes += gz(path);
+  }
+  return { bytes, files: urls.size, worker: gz(join(dist, 'sw.js')) };
 }

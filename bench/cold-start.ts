@@ -1,0 +1,82 @@
+/**
+ * Cold offline start: a fresh browser process on the enrolled tablet's profile, offline,
+ * opens the capture screen; the time from navigation start to the first frame drawn with
+ * its PIN field (the first thing a teacher can use: the app always starts locked) is read
+ * in the page. The baseline is the same for public/bench-blank.html, a static page with
+ * one field served by the same service worker from the same precache, so what is left in
+ * the ratio is the app's own start: its scripts, router, IndexedDB reads and first render.
+ * The two alternate, after one untimed start of each.
+ */
+import type { BrowserContext } from 'playwright-core';
+import { openProfile } from './chromium.ts';
+import { median } from './results.ts';
+
+const RUNS = 7;
+
+/**
+ * Installed before any page script: resolves `__benchReady` with performance.now() (ms
+ * since navigation start) once a frame has been drawn with the field labelled LABEL. A
+ * string, not a function: tsx's transform would wrap inner functions in a helper the page
+ * does not have.
+ */
+const WATCH_FOR_FIELD = `
+  window.__benchReady = new Promise((resolve) => {
+    const shown = () => {
+      const label = [...document.querySelectorAll('label')].find(
+        (l) => l.textContent.trim() === LABEL,
+      );
+      return label?.control instanceof HTMLInputElement && !label.control.disabled;
+    };
+    const observer = new MutationObserver(() => {
+      if (!shown()) return;
+      observer.disconnect();
+      // The callback of the next frame runs before it is drawn; the task after it, after.
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now())));
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+`;
+
+async function startOnce(profile: string, url: string, label: string): Promise<number> {
+  const context: BrowserContext = await openProfile(profile);
+  try {
+    await context.setOffline(true);
+    await context.addInitScript(WATCH_FOR_FIELD.replace('LABEL', JSON.stringify(label)));
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(url);
+    const ms = await page.evaluate(
+      () => (window as unknown as { __benchReady: Promise<number> }).__benchReady,
+    );
+    if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null)))
+      throw new Error(`${url} was not served by the service worker.`);
+    return ms;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Median milliseconds to the first usable frame, for the capture screen and the baseline. */
+export async function coldStartRatio(
+  profile: string,
+  origin: string,
+): Promise<{ app: number; blank: number; runs: number }> {
+  const app = () => startOnce(profile, `${origin}/capture`, 'PIN');
+  const blank = () => startOnce(profile, `${origin}/bench-blank.html`, 'Baseline field');
+  await app();
+  await blank();
+  const apps: number[] = [];
+  const blanks: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    if (i % 2 === 0) {
+      apps.push(await app());
+      blanks.push(await blank());
+    } else {
+      blanks.push(await blank());
+      apps.push(await app());
+    }
+  }
+  const spread = (xs: number[]) =>
+    `${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))} ms`;
+  console.log(`  (cold starts: capture screen ${spread(apps)}, minimal page ${spread(blanks)})`);
+  return { app: median(apps), blank: median(blanks), runs: RUNS };
+}
