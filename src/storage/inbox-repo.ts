@@ -30,6 +30,9 @@ export async function addPulled(db: SafetrailDb, items: PulledEnvelope[]): Promi
       id: p.envelope.id,
       receivedAt: String(p.receivedAt),
       envelope: canonicalJson(p.envelope),
+      ...(typeof p.prevHead === 'string' && typeof p.head === 'string'
+        ? { prevHead: p.prevHead, head: p.head }
+        : {}),
     };
   });
   return guardWrite(() =>
@@ -89,4 +92,10 @@ export async function applyErasures(
     await advanceErasureCursor(db, after);
     if (page.next === null || page.erasures.length === 0) return removed;
   }
+}
+
+/** The pulled entries at these log indexes (those held), for checking their chain links. */
+export async function inboxAt(db: SafetrailDb, indexes: number[]): Promise<InboxRecord[]> {
+  const rows = await db.inbox.bulkGet(indexes);
+  return rows.filter((r): r is InboxRecord => r !== undefined);
 }

@@ -125,4 +125,7 @@ export interface InboxRecord {
   receivedAt: string;
   /** Sealed canonical JSON exactly as pulled; opened only in memory on a DSL device. */
   envelope: string;
+  /** The entry's link in the endpoint's hash chain, as pulled (absent from older endpoints). */
+  prevHead?: string;
+  head?: string;
 }

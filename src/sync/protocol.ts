@@ -240,6 +240,13 @@ export interface UploadResponse {
 export interface PulledEnvelope {
   logIndex: number;
   receivedAt: string;
+  /**
+   * The entry's link in the school's hash chain, so a DSL console can re-derive `head` from
+   * `prevHead`, the index, the id and the hash of the envelope it received (chain-link.ts).
+   * Absent from endpoints before this field.
+   */
+  prevHead?: string;
+  head?: string;
   envelope: Envelope;
 }
 

@@ -188,6 +188,12 @@ describe('the console', () => {
     await page
       .getByText('✓ Everything recorded on this console has been sent.')
       .waitFor({ timeout: 30_000 });
+    // Every entry's link in the endpoint's hash chain is re-derived by the console.
+    await expect
+      .poll(async () =>
+        (await work.chronology().allTextContents()).every((e) => e.includes('chain verified')),
+      )
+      .toBe(true);
     const danaView = await work.chronology().allTextContents();
     const all = danaView.join('\n');
     for (const expected of [
@@ -232,7 +238,7 @@ describe('the console', () => {
     await expect
       .poll(() => robWork.chronology().count(), { timeout: 20_000 })
       .toBe(danaView.length);
-    expect(await robWork.chronology().allTextContents()).toEqual(danaView);
+    await expect.poll(() => robWork.chronology().allTextContents()).toEqual(danaView);
     await robContext.close();
 
     // The e-safety incident log, in the paper log's columns, filtered by date.

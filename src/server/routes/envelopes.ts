@@ -60,6 +60,8 @@ export function envelopeRoutes(app: FastifyInstance, ctx: EndpointContext): void
           .map((e) => ({
             logIndex: e.index,
             receivedAt: e.receivedAt,
+            prevHead: e.prevHead,
+            head: e.head,
             envelope: JSON.parse(e.body) as Envelope,
           })),
         cursor,

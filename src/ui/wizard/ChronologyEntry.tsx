@@ -1,5 +1,6 @@
 import type { CaseEventPayload } from '../../domain/case-events.ts';
 import type { ChronologyEntry } from '../../domain/chronology.ts';
+import type { LinkState } from '../../sync/chain-link.ts';
 import type { OpenedEvent } from './opened-events.ts';
 import { showTime } from './walk-state.ts';
 
@@ -25,9 +26,12 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
 export function ChronologyEntryView({
   entry,
   flowchartTitle,
+  chain = 'unchecked',
 }: {
   entry: ChronologyEntry<OpenedEvent>;
   flowchartTitle: (id: string) => string;
+  /** This entry's link in the endpoint's hash chain, where the screen checked it. */
+  chain?: LinkState;
 }) {
   const { event, body } = entry;
   const superseded = 'superseded' in body && body.superseded;
@@ -104,7 +108,7 @@ export function ChronologyEntryView({
         {event.pending ? (
           <span class="status-pill warn"> Waiting to send</span>
         ) : (
-          event.logIndex !== null && <LogPlace event={event} />
+          event.logIndex !== null && <LogPlace event={event} chain={chain} />
         )}
       </p>
     </li>
@@ -112,8 +116,8 @@ export function ChronologyEntryView({
 }
 
 /** Where the entry sits in the endpoint's hash-chained log, and whether its link checked. */
-function LogPlace({ event }: { event: OpenedEvent }) {
-  if (event.chain === 'verified') {
+function LogPlace({ event, chain }: { event: OpenedEvent; chain: LinkState }) {
+  if (chain === 'verified') {
     return (
       <span class="status-pill ok">
         {' '}
@@ -121,7 +125,7 @@ function LogPlace({ event }: { event: OpenedEvent }) {
       </span>
     );
   }
-  if (event.chain === 'broken') {
+  if (chain === 'broken') {
     return (
       <span class="status-pill bad">
         {' '}

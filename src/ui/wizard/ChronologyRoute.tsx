@@ -12,6 +12,9 @@ import type { WalkRecord } from '../../domain/chronology.ts';
 import { completeFields, incidentReference } from '../../domain/incident.ts';
 import { isIncidentFields } from '../../domain/incident-payload.ts';
 import { RecordFields } from '../console/RecordFields.tsx';
+import { chainStates } from '../casework/chain-state.ts';
+import type { LinkState } from '../../sync/chain-link.ts';
+import { useSession } from '../app/session.tsx';
 import { ulid } from '../../domain/ulid.ts';
 import { currentNode, isFinished } from '../../policy/flowchart.ts';
 import type { PolicyPack } from '../../policy/pack-schema.ts';
@@ -42,6 +45,7 @@ export function ChronologyRoute() {
 function ChronologyPage({ incidentId }: { incidentId: string }) {
   const { records, cases } = useCases();
   const sending = useSending();
+  const session = useSession();
   const { pack } = usePolicy();
   const navigate = useNavigate();
   const found = cases.find((c) => c.summary.incidentId === incidentId);
@@ -53,6 +57,16 @@ function ChronologyPage({ incidentId }: { incidentId: string }) {
   const erased = records.result?.erased.find((e) => e.payload.incidentId === incidentId);
   // What this console just sealed moves from its outbox to the pulled log while it sends:
   // read again when a send finishes, so the chronology never misses it in between.
+  const [chain, setChain] = useState<Map<string, LinkState>>(new Map());
+  useEffect(() => {
+    if (!chronology) return;
+    let live = true;
+    void chainStates(
+      session.db,
+      chronology.entries.map((e) => e.event),
+    ).then((m) => live && setChain(m));
+    return () => void (live = false);
+  }, [chronology, session.db]);
   const wasSending = useRef(false);
   useEffect(() => {
     if (wasSending.current && !sending.sending) void records.refresh(false);
@@ -206,7 +220,12 @@ function ChronologyPage({ incidentId }: { incidentId: string }) {
       {chronology ? (
         <ol class="chronology" aria-label={`Chronology of ${reference}`}>
           {chronology.entries.map((e) => (
-            <ChronologyEntryView key={e.event.id} entry={e} flowchartTitle={titleOf} />
+            <ChronologyEntryView
+              key={e.event.id}
+              entry={e}
+              flowchartTitle={titleOf}
+              chain={chain.get(e.event.id)}
+            />
           ))}
         </ol>
       ) : (

@@ -39,8 +39,6 @@ export interface OpenedEvent extends ChronologyEvent {
   signer: string;
   /** The endpoint's log position, or null while it waits in this console's outbox. */
   logIndex: number | null;
-  /** Whether this entry's link in the endpoint's hash chain was re-derived and matched. */
-  chain: 'verified' | 'broken' | 'unchecked';
   /** Sealed on this console and not yet acknowledged by the endpoint. */
   pending: boolean;
 }
@@ -150,7 +148,6 @@ export async function openConsoleEvents(
         deviceName: nameOf(header.device),
         signer: await signerOf(key),
         logIndex: indexOf.get(header.id) ?? null,
-        chain: 'unchecked',
         pending,
       };
       events.push(event);
