@@ -8,6 +8,10 @@
  * records stay in the log); a DSL device enrolled with a DSL code is 'pending' until
  * another DSL approves it, and may only do what it needs to get ready (fetch the recipient
  * set, keep its key backup, ask about itself), so a leaked DSL code alone never reads.
+ *
+ * And its role: most routes name the roles they admit. The school office's computer holds
+ * no key that opens a record, so it is admitted only where metadata is enough (the device
+ * list, tablet codes, revoking a tablet, its own status); everywhere else it is refused.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { importPublicJwk } from '../crypto/signing.ts';
@@ -44,6 +48,19 @@ const REFUSALS = {
   busy: [429, 'The school endpoint is very busy. Try again in a minute.'],
   forbidden: [403, 'Only a safeguarding lead’s device can do this.'],
 } as const;
+
+const ROLE_NAMES: Record<DeviceRole, string> = {
+  dsl: 'a safeguarding lead’s device',
+  tablet: 'a staff tablet',
+  office: 'the school office’s computer',
+};
+
+/** A refusal by role that names who may: the house sentence when that is the DSLs alone. */
+function forbidden(roles: DeviceRole[]): HttpError {
+  if (roles.length === 1 && roles[0] === 'dsl') return refuse('forbidden');
+  const who = roles.map((r) => ROLE_NAMES[r]).join(' or ');
+  return new HttpError(403, 'forbidden', `Only ${who} can do this.`);
+}
 
 function refuse(code: keyof typeof REFUSALS): HttpError {
   const [status, message] = REFUSALS[code];
@@ -130,7 +147,7 @@ export class DeviceAuth {
     return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
       const device = await this.authenticate(request);
       if (!pendingOk && device.approvedAt === null) throw refuse('device-pending');
-      if (roles.length > 0 && !roles.includes(device.role)) throw refuse('forbidden');
+      if (roles.length > 0 && !roles.includes(device.role)) throw forbidden(roles);
       request.device = device;
     };
   }

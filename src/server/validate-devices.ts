@@ -21,7 +21,8 @@ export function checkCodeRequest(body: unknown): CodeRequest {
   const ttlMinutes = checkCodeTtl(body);
   const fields = isObject(body) ? body : {};
   const role = fields.role ?? 'tablet';
-  if (role !== 'tablet' && role !== 'dsl') throw bad('"role" must be "tablet" or "dsl".');
+  if (role !== 'tablet' && role !== 'dsl' && role !== 'office')
+    throw bad('"role" must be "tablet", "dsl" or "office".');
   if (fields.name === undefined) return { ttlMinutes, role, personName: null };
   if (role !== 'dsl') throw bad('A name is given only with a code for a safeguarding lead.');
   const personName = checkName(fields.name, 'The safeguarding lead’s name', 200);

@@ -19,7 +19,10 @@ export async function getDevice(db: SafetrailDb): Promise<DeviceRecord | undefin
 
 export async function saveDevice(db: SafetrailDb, device: DeviceRecord): Promise<void> {
   check(device.key === 'self', 'a device record whose key is not "self"');
-  check(device.role === 'tablet' || device.role === 'dsl', 'a device record with an unknown role');
+  check(
+    device.role === 'tablet' || device.role === 'dsl' || device.role === 'office',
+    'a device record with an unknown role',
+  );
   check(isPublicJwk(device.publicKey), 'a device record without a valid public key');
   check(int(device.nextSeq, 'nextSeq') >= 1, 'a device record whose next sequence is below 1');
   const row: DeviceRecord = {

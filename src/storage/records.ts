@@ -16,7 +16,8 @@ export interface DeviceRecord {
   schoolName: string;
   endpoint: string;
   name: string;
-  role: 'tablet' | 'dsl';
+  /** 'office': the school office's computer, which holds no key that opens a record. */
+  role: 'tablet' | 'dsl' | 'office';
   /** Private, non-extractable; IndexedDB keeps it by structured clone, so it never leaves WebCrypto. */
   /**
    * A tablet's non-extractable AES key that wraps each staff key a second time (over the

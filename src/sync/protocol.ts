@@ -127,10 +127,16 @@ export interface SetupResponse {
   school: { id: string; name: string };
 }
 
-/** What a code enrols: a tablet (approved by the code itself) or a DSL device (pending). */
-export type EnrollmentRole = 'tablet' | 'dsl';
+/**
+ * What a code enrols: a tablet (approved by the code itself), a DSL device (pending), or the
+ * school office's computer (approved by the code itself; it sees device metadata only).
+ */
+export type EnrollmentRole = 'tablet' | 'dsl' | 'office';
 
-/** POST /api/v1/enrollment-codes (approved DSL device only). Every field is optional. */
+/**
+ * POST /api/v1/enrollment-codes (approved DSL devices; the office's computer may ask for
+ * tablet codes only). Every field is optional.
+ */
 export interface EnrollmentCodeRequest {
   /** 5 to 10080; 1440 (24 hours) if absent. */
   ttlMinutes?: number;
@@ -168,7 +174,7 @@ export interface RegisterResponse {
   deviceId: string;
   recipientSet: SignedRecipientSet;
   /** Added with the device lifecycle; absent from older endpoints (treat as tablet, approved). */
-  role?: 'dsl' | 'tablet';
+  role?: EnrollmentRole;
   /** 'pending' for a DSL device until another DSL approves it. */
   status?: 'pending' | 'approved';
 }
@@ -176,13 +182,13 @@ export interface RegisterResponse {
 export type DeviceStatus = 'pending' | 'approved' | 'revoked';
 
 /**
- * GET /api/v1/devices (approved DSL devices), GET /api/v1/devices/self, and the answer to
- * approve and revoke: metadata only (the office and DSL consoles, and signature checks).
+ * GET /api/v1/devices (approved DSL and office devices), GET /api/v1/devices/self, and the
+ * answer to approve and revoke: metadata only (the office and DSL consoles, and signature checks).
  */
 export interface DeviceInfo {
   id: string;
   name: string;
-  role: 'dsl' | 'tablet';
+  role: EnrollmentRole;
   publicKey: PublicJwk;
   enrolledAt: string;
   lastSeenAt: string | null;

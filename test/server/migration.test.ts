@@ -3,6 +3,8 @@
  * stay approved, the one key backup becomes the set-up device's and is returned to it,
  * the lead DSL's name moves to their device, and entries already in the log get their
  * ciphertext hash, so an old record replayed under a new id is refused like a new one.
+ * After every upgrade (schema 7 rebuilt the device tables) it enrols the school office's
+ * computer, and the references to devices still hold.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -23,12 +25,14 @@ import { API, type DeviceInfo, type UploadItemResult } from '../../src/sync/prot
 import {
   keyBackup,
   recipientSetBody,
+  registerRequest,
   seal,
   signedFetch,
   type TestDevice,
   type TestSchool,
   type TestServer,
 } from './helpers.ts';
+import { createCodeWith, listDevices } from './lifecycle-helpers.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'safetrail-migrate-'));
 const dataDir = join(root, 'data');
@@ -163,5 +167,33 @@ describe('upgrading a schema-1 database', () => {
     const [result] = ((await res.json()) as { results: UploadItemResult[] }).results;
     expect(result).toMatchObject({ status: 'rejected', error: 'replayed-envelope' });
     expect((await verifyChain(server.store)).ok).toBe(true);
+  });
+
+  it('then enrols the school office’s computer, which sees the old devices', async () => {
+    const code = await createCodeWith(http(), lead, { role: 'office' });
+    const { res, keys, publicJwk } = await registerRequest(http(), code, 'School office PC');
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { deviceId: string; role: string; status: string };
+    expect(body).toMatchObject({ role: 'office', status: 'approved' });
+    const office = { id: body.deviceId, keys, publicJwk };
+    const devices = await listDevices(http(), office);
+    expect(devices.map((d) => [d.name, d.role])).toEqual([
+      ['Office PC', 'dsl'],
+      ['Tablet 1', 'tablet'],
+      ['School office PC', 'office'],
+    ]);
+    const db = new Database(join(dataDir, SQLITE_FILE), { readonly: true });
+    try {
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      expect(db.pragma('foreign_key_list(key_backups)')).toContainEqual(
+        expect.objectContaining({ table: 'devices', from: 'device', to: 'id' }),
+      );
+      expect(db.prepare('SELECT role FROM enrollment_codes ORDER BY created_at').all()).toEqual([
+        { role: 'tablet' },
+        { role: 'office' },
+      ]);
+    } finally {
+      db.close();
+    }
   });
 });

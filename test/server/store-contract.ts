@@ -169,6 +169,37 @@ export function describeStore(name: string, makeBackend: () => Promise<StoreBack
       expect(await t.store.listDevices(b.school.id)).toHaveLength(1);
     });
 
+    it('keeps office codes and devices, and an office device never counts as a DSL', async () => {
+      const s = await addSchool(t.store);
+      const code = {
+        ...{ codeHash: 'office', school: s.school.id, createdBy: s.device.id, createdAt: T0 },
+        ...{ expiresAt: LATER, usedAt: null, usedBy: null, role: 'office' as const },
+        personName: null,
+      };
+      await t.store.addEnrollmentCode(code);
+      expect(await t.store.getEnrollmentCode('office')).toEqual(code);
+      const office = device(s.school.id, { role: 'office', name: 'School office PC' });
+      expect(await t.store.redeemEnrollmentCode('office', office, T0)).toBe('registered');
+      // A tablet code made by the office's computer names it as the enroller.
+      await t.store.addEnrollmentCode({
+        ...{ ...code, codeHash: 'by-office', createdBy: office.id },
+        role: 'tablet',
+      });
+      const tablet = device(s.school.id, { enrolledBy: office.id });
+      expect(await t.store.redeemEnrollmentCode('by-office', tablet, T0)).toBe('registered');
+      const store = await t.reopen();
+      expect(await store.getDevice(office.id)).toMatchObject({ ...office, revokedAt: null });
+      expect((await store.listDevices(s.school.id)).map((d) => d.role).sort()).toEqual([
+        'dsl',
+        'office',
+        'tablet',
+      ]);
+      // The lone DSL stays the last DSL with an office device beside it; the office goes.
+      expect(await store.revokeDevice(s.school.id, s.device.id, LATER)).toBe('last-dsl');
+      expect(await store.revokeDevice(s.school.id, office.id, LATER)).toBe('revoked');
+      expect((await store.getDevice(office.id))?.revokedAt).toBe(LATER);
+    });
+
     it('keeps device reports, backups and policy packs, each school its own', async () => {
       const a = await addSchool(t.store);
       const b = await addSchool(t.store);

@@ -1,5 +1,6 @@
 /**
- * Approving and revoking devices (approved DSL devices only). Approval is how a DSL
+ * Approving and revoking devices (approved DSL devices; the school office's computer may
+ * revoke tablets, such as a lost one, and nothing else). Approval is how a DSL
  * device enrolled with a DSL code becomes able to pull; revocation is how a lost tablet or
  * a leaver's phone is shut out. Both answer the device's DeviceInfo and are idempotent, so
  * a console that retries after a dropped answer sees the same result. A revoked device's
@@ -31,6 +32,13 @@ const cannotRevokeSelf = () =>
     'You cannot revoke the device you are using. Ask another safeguarding lead to do it.',
   );
 
+const officeRevokesTabletsOnly = () =>
+  new HttpError(
+    403,
+    'forbidden',
+    'The school office’s computer can revoke tablets only. Ask a safeguarding lead to revoke this device.',
+  );
+
 const lastDsl = () =>
   new HttpError(
     409,
@@ -53,10 +61,16 @@ export function deviceApprovalRoutes(app: FastifyInstance, ctx: EndpointContext)
 
   app.post(
     API_PATTERNS.revokeDevice,
-    { preHandler: ctx.auth.require('dsl') },
+    { preHandler: ctx.auth.require('dsl', 'office') },
     async (request): Promise<DeviceInfo> => {
       const id = checkDeviceIdParam(request.params);
       const me = deviceOf(request);
+      if (me.role === 'office') {
+        // A device's role never changes, so checking it before the revocation is enough.
+        const target = await ctx.store.getDevice(id);
+        if (!target || target.school !== me.school) throw noSuchDevice();
+        if (target.role !== 'tablet') throw officeRevokesTabletsOnly();
+      }
       if (id === me.id) throw cannotRevokeSelf();
       const outcome = await ctx.store.revokeDevice(me.school, id, isoNow(ctx));
       if (outcome === 'not-found') throw noSuchDevice();

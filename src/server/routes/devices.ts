@@ -1,8 +1,9 @@
 /**
- * The school's devices as metadata: the list for a DSL's console (who enrolled what, when
- * each last synced, how much each has waiting), a device's view of itself (so a tablet
- * learns it was approved, and a DSL device that it is still pending), and the outbox
- * report devices send to feed that list. Nothing here is record content.
+ * The school's devices as metadata: the list for a DSL's console and the school office's
+ * computer (who enrolled what, when each last synced, how much each has waiting), a
+ * device's view of itself (so a tablet learns it was approved, and a DSL device that it is
+ * still pending), and the outbox report devices send to feed that list. Nothing here is
+ * record content.
  */
 import type { FastifyInstance } from 'fastify';
 import { API, type DeviceInfo } from '../../sync/protocol.ts';
@@ -12,7 +13,7 @@ import { deviceOf } from '../request-types.ts';
 import { checkStatusReport } from '../validate-devices.ts';
 
 export function deviceRoutes(app: FastifyInstance, ctx: EndpointContext): void {
-  app.get(API.devices, { preHandler: ctx.auth.require('dsl') }, async (request) => {
+  app.get(API.devices, { preHandler: ctx.auth.require('dsl', 'office') }, async (request) => {
     const devices = await ctx.store.listDevices(deviceOf(request).school);
     return { devices: deviceInfos(devices) };
   });

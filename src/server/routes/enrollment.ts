@@ -7,7 +7,9 @@
  * A code has a role. A tablet code enrols an approved tablet: the DSL creating the code is
  * the approval. A DSL code enrols a DSL device that stays pending until a DSL approves it
  * (routes/device-approval.ts), because a DSL device can pull every record: a code read
- * over someone's shoulder must not be enough on its own.
+ * over someone's shoulder must not be enough on its own. An office code enrols the school
+ * office's computer, approved at once like a tablet: it can read no record, only device
+ * metadata. The office's computer may itself create tablet codes, and no other kind.
  */
 import type { FastifyInstance } from 'fastify';
 import type { SignedRecipientSet } from '../../sync/recipient-set.ts';
@@ -44,10 +46,19 @@ function refuse(outcome: keyof typeof REFUSALS): HttpError {
   return new HttpError(...REFUSALS[outcome]);
 }
 
+const tabletCodesOnly = () =>
+  new HttpError(
+    403,
+    'forbidden',
+    'The school office’s computer can create codes for tablets only. Ask a safeguarding lead for any other code.',
+  );
+
 export function enrollmentRoutes(app: FastifyInstance, ctx: EndpointContext): void {
-  app.post(API.enrollmentCodes, { preHandler: ctx.auth.require('dsl') }, async (request, reply) => {
+  const preHandler = ctx.auth.require('dsl', 'office');
+  app.post(API.enrollmentCodes, { preHandler }, async (request, reply) => {
     const device = deviceOf(request);
     const { ttlMinutes, role, personName } = checkCodeRequest(request.body);
+    if (device.role === 'office' && role !== 'tablet') throw tabletCodesOnly();
     const code = generateCode();
     const now = ctx.now();
     const expiresAt = new Date(now + ttlMinutes * 60_000).toISOString();
@@ -99,6 +110,7 @@ export function enrollmentRoutes(app: FastifyInstance, ctx: EndpointContext): vo
     const set = await ctx.store.latestRecipientSet(record.school);
     if (!set) throw new Error('School has no recipient set');
     const deviceId = newDeviceId();
+    // Only a DSL code waits for approval: a tablet or office code was approved by its maker.
     const pending = record.role === 'dsl';
     const outcome = await ctx.store.redeemEnrollmentCode(
       codeHash,

@@ -1,8 +1,9 @@
 /**
- * Uploading sealed envelopes (any enrolled device) and pulling them by cursor (DSL devices,
- * who can open them). An upload answers 200 with a result per item in request order, even
- * if every item was refused: a batch is not all-or-nothing, so one bad record never blocks
- * the others behind it in a tablet's outbox. A pull page is bounded by count and by bytes,
+ * Uploading sealed envelopes (tablets and DSL devices: the school office's computer records
+ * nothing) and pulling them by cursor (DSL devices, who can open them). An upload answers
+ * 200 with a result per item in request order, even if every item was refused: a batch is
+ * not all-or-nothing, so one bad record never blocks the others behind it in a tablet's
+ * outbox. A pull page is bounded by count and by bytes,
  * so a phone pulling a log full of attachments never gets hundreds of megabytes at once.
  * Entries a DSL erased (routes/erasures.ts) are skipped, and the cursor moves past them.
  * Each refused item is one line in the refusal log (its id, never its fields), and an
@@ -28,7 +29,7 @@ export const PULL_BYTE_BUDGET = MAX_BODY_BYTES;
 export function envelopeRoutes(app: FastifyInstance, ctx: EndpointContext): void {
   app.post(
     API.envelopes,
-    { preHandler: ctx.auth.require() },
+    { preHandler: ctx.auth.require('tablet', 'dsl') },
     async (request): Promise<UploadResponse> => {
       const device = deviceOf(request);
       const items = checkUploadRequest(request.body);

@@ -113,7 +113,22 @@ const ERASURE = `
   );
 `;
 
-export const PG_MIGRATIONS: string[] = [INITIAL, ERASURE];
+/**
+ * 3: the school office's computer, a third device role, as SQLite's schema 7. PostgreSQL
+ * changes a CHECK in place: the old ones (named by PostgreSQL's default rule, as INITIAL
+ * created them) are dropped by name, so a database whose constraint is not where it should
+ * be stops the upgrade instead of keeping the old rule silently.
+ */
+const OFFICE_ROLE = `
+  ALTER TABLE devices DROP CONSTRAINT devices_role_check;
+  ALTER TABLE devices ADD CONSTRAINT devices_role_check
+    CHECK (role IN ('dsl', 'tablet', 'office'));
+  ALTER TABLE enrollment_codes DROP CONSTRAINT enrollment_codes_role_check;
+  ALTER TABLE enrollment_codes ADD CONSTRAINT enrollment_codes_role_check
+    CHECK (role IN ('dsl', 'tablet', 'office'));
+`;
+
+export const PG_MIGRATIONS: string[] = [INITIAL, ERASURE, OFFICE_ROLE];
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;
 
 async function currentVersion(client: PoolClient): Promise<number> {

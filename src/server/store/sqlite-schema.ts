@@ -2,12 +2,24 @@
  * The SQLite schema and its migrations. Each migration runs once, in order, inside one
  * transaction with the `user_version` bump, so a crash mid-upgrade leaves the previous
  * version intact. Append new migrations to the list; never edit one that has shipped.
- * A migration is SQL, or a function when it must compute something SQL cannot.
+ * A migration is SQL, or a function when it must compute something SQL cannot, or a table
+ * rebuild (SQLite cannot change a column's CHECK in place).
  */
 import type Database from 'better-sqlite3';
 import { ctHash } from '../ct-hash.ts';
 
-type Migration = string | ((db: Database.Database) => void);
+/**
+ * SQL that copies tables into a new shape, following SQLite's own procedure for changes
+ * ALTER TABLE cannot make: create the new table, copy the rows, drop the old one, rename
+ * the new one. Dropping a table other tables reference fails while foreign keys are
+ * enforced, so `migrate` switches enforcement off around this migration's transaction
+ * (it cannot be switched inside one) and commits only if every reference still holds.
+ */
+interface Rebuild {
+  rebuild: string;
+}
+
+type Migration = string | ((db: Database.Database) => void) | Rebuild;
 
 /**
  * 2: the device lifecycle (approval, outbox reports, last sync), DSL enrollment codes, key
@@ -121,6 +133,59 @@ const ERASURE = `
   );
 `;
 
+/**
+ * 7: the school office's computer, a third device role. The role CHECKs of devices and
+ * enrollment codes must admit 'office', so both tables are rebuilt with every row and column
+ * kept (key_backups references devices, hence the rebuild; see Rebuild).
+ */
+const OFFICE_ROLE: Rebuild = {
+  rebuild: `
+  CREATE TABLE devices_v7 (
+    id TEXT PRIMARY KEY,
+    school TEXT NOT NULL REFERENCES school(id),
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('dsl', 'tablet', 'office')),
+    public_jwk TEXT NOT NULL,
+    enrolled_at TEXT NOT NULL,
+    enrolled_by TEXT,
+    last_seen_at TEXT,
+    revoked_at TEXT,
+    approved_at TEXT,
+    person_name TEXT,
+    queued INTEGER,
+    oldest_queued_at TEXT,
+    last_sync_at TEXT,
+    reader_key TEXT
+  );
+  INSERT INTO devices_v7 (id, school, name, role, public_jwk, enrolled_at, enrolled_by,
+      last_seen_at, revoked_at, approved_at, person_name, queued, oldest_queued_at,
+      last_sync_at, reader_key)
+    SELECT id, school, name, role, public_jwk, enrolled_at, enrolled_by, last_seen_at,
+      revoked_at, approved_at, person_name, queued, oldest_queued_at, last_sync_at, reader_key
+    FROM devices;
+  DROP TABLE devices;
+  ALTER TABLE devices_v7 RENAME TO devices;
+  CREATE TABLE enrollment_codes_v7 (
+    code_hash TEXT PRIMARY KEY,
+    school TEXT NOT NULL REFERENCES school(id),
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_at TEXT,
+    used_by TEXT,
+    role TEXT NOT NULL DEFAULT 'tablet' CHECK (role IN ('dsl', 'tablet', 'office')),
+    person_name TEXT
+  );
+  INSERT INTO enrollment_codes_v7 (code_hash, school, created_by, created_at, expires_at,
+      used_at, used_by, role, person_name)
+    SELECT code_hash, school, created_by, created_at, expires_at, used_at, used_by, role,
+      person_name
+    FROM enrollment_codes;
+  DROP TABLE enrollment_codes;
+  ALTER TABLE enrollment_codes_v7 RENAME TO enrollment_codes;
+`,
+};
+
 export const MIGRATIONS: Migration[] = [
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -190,6 +255,7 @@ export const MIGRATIONS: Migration[] = [
    );`,
   HUB,
   ERASURE,
+  OFFICE_ROLE,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -204,10 +270,33 @@ export function migrate(db: Database.Database, target = SCHEMA_VERSION): void {
   }
   for (let v = current; v < target; v++) {
     const migration = MIGRATIONS[v]!;
+    if (typeof migration === 'object') {
+      rebuild(db, migration.rebuild, v + 1);
+      continue;
+    }
     db.transaction(() => {
       if (typeof migration === 'string') db.exec(migration);
       else migration(db);
       db.pragma(`user_version = ${v + 1}`);
     })();
+  }
+}
+
+/** Runs a Rebuild with foreign keys unenforced, checking them all before it commits. */
+function rebuild(db: Database.Database, sql: string, version: number): void {
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      db.exec(sql);
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0)
+        throw new Error(
+          `Schema ${version} would break ${broken.length} references; nothing changed.`,
+        );
+      db.pragma(`user_version = ${version}`);
+    })();
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
   }
 }

@@ -11,7 +11,8 @@ import type { ReaderKeyAnnouncement } from '../../sync/protocol.ts';
  */
 import type { PublicJwk } from '../../crypto/signing.ts';
 
-export type DeviceRole = 'dsl' | 'tablet';
+/** 'office': the school office's computer, which sees device metadata and can read no record. */
+export type DeviceRole = 'dsl' | 'tablet' | 'office';
 
 export interface SchoolRecord {
   id: string;
@@ -26,11 +27,11 @@ export interface DeviceRecord {
   role: DeviceRole;
   publicKey: PublicJwk;
   enrolledAt: string;
-  /** The id of the DSL device that created its code; null for the set-up device. */
+  /** The id of the device (a DSL's, or the office's) that created its code; null for the set-up device. */
   enrolledBy: string | null;
   lastSeenAt: string | null;
   revokedAt: string | null;
-  /** Null while a DSL device waits for another DSL's approval; tablets are approved by their code. */
+  /** Null while a DSL device waits for another DSL's approval; tablets and office devices are approved by their code. */
   approvedAt: string | null;
   /** The person a DSL device belongs to (never logged). */
   personName: string | null;
@@ -74,7 +75,7 @@ export interface EnrollmentCodeRecord {
   expiresAt: string;
   usedAt: string | null;
   usedBy: string | null;
-  /** What the code enrols: a tablet (approved at once) or a DSL device (pending). */
+  /** What the code enrols: a tablet or the office's computer (approved at once), or a DSL device (pending). */
   role: DeviceRole;
   /** For a DSL code, the person it is meant for, if the DSL said. */
   personName: string | null;

@@ -19,6 +19,7 @@ export function HomeScreen() {
   if (device === undefined) return <p role="status">Loading…</p>;
   if (device?.role === 'dsl') return <Navigate to="/console" />;
   if (device?.role === 'tablet') return <Navigate to="/capture" />;
+  if (device?.role === 'office') return <Navigate to="/office" />;
   return (
     <>
       <h1>Welcome to Safetrail</h1>
@@ -35,7 +36,10 @@ export function HomeScreen() {
       </div>
       <div class="card">
         <h2>Rules and agreements</h2>
-        <p>“Think, then Click!” and the school’s acceptable-use agreements, ready to show a class or print. They work offline.</p>
+        <p>
+          “Think, then Click!” and the school’s acceptable-use agreements, ready to show a class or
+          print. They work offline.
+        </p>
         <Link className="button secondary" to="/rules">
           Open the rules
         </Link>

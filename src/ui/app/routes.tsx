@@ -96,6 +96,13 @@ const consoleRoute = createRoute({
   component: lazyRouteComponent(() => import('../console/ConsoleScreen.tsx'), 'ConsoleScreen'),
 });
 
+// The school office's computer (src/ui/office): devices and tablet codes, no record content.
+const officeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/office',
+  component: lazyRouteComponent(() => import('../office/OfficeScreen.tsx'), 'OfficeScreen'),
+});
+
 // The DSL's guided procedures (src/ui/wizard): the wizard, incidents and chronologies.
 const guideRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -199,6 +206,7 @@ const routeTree = rootRoute.addChildren([
   captureRoute,
   draftRoute,
   consoleRoute,
+  officeRoute,
   guideRoute,
   incidentsRoute,
   chronologyRoute,

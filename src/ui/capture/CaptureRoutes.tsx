@@ -32,6 +32,14 @@ function TabletOnly({ children }: { children: ComponentChildren }) {
   const { device } = useSession();
   if (device === undefined) return <p role="status">Loading…</p>;
   if (device === null) return <Navigate to="/" />;
+  if (device.role === 'office') {
+    return (
+      <Notice tone="warn" title="Incidents are recorded on enrolled tablets">
+        This browser is the school office’s computer.{' '}
+        <Link to="/office">Open the office screen</Link>
+      </Notice>
+    );
+  }
   if (device.role !== 'tablet') {
     return (
       <Notice tone="warn" title="Incidents are recorded on enrolled tablets">

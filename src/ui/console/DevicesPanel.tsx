@@ -20,12 +20,24 @@ function statusText(d: DeviceInfo): string {
   return 'Active';
 }
 
+function roleText(d: DeviceInfo): string {
+  if (d.role === 'dsl') return `safeguarding lead${d.personName ? `: ${d.personName}` : ''}`;
+  if (d.role === 'office') return 'school office';
+  return 'tablet';
+}
+
 /**
  * Every device of the school, as metadata only (the endpoint holds nothing else): who
  * enrolled it, when it last delivered, what it says is still waiting, and revoking a lost one.
+ * Shown in the DSL's console and on the school office's computer, which may revoke tablets
+ * only (the endpoint refuses it the rest, so the button is not offered).
  */
 export function DevicesPanel({ onChange }: { onChange?: () => void }) {
   const { device: self } = useSession();
+  const mayRevoke = (d: DeviceInfo) =>
+    d.status === 'approved' &&
+    d.id !== self?.deviceId &&
+    (self?.role !== 'office' || d.role === 'tablet');
   const { pack } = usePolicy();
   // A record unsent for longer than the pack's warning period is overdue, here as on the tablet.
   const overdueMs = (pack?.settings.unsentWarningHours ?? DEFAULT_OVERDUE_HOURS) * 3_600_000;
@@ -77,14 +89,7 @@ export function DevicesPanel({ onChange }: { onChange?: () => void }) {
             return (
               <li key={d.id} data-testid="device-row">
                 <span>
-                  <strong>{d.name}</strong>{' '}
-                  <span class="muted">
-                    (
-                    {d.role === 'dsl'
-                      ? `safeguarding lead${d.personName ? `: ${d.personName}` : ''}`
-                      : 'tablet'}
-                    )
-                  </span>
+                  <strong>{d.name}</strong> <span class="muted">({roleText(d)})</span>
                   <br />
                   <span class="muted">
                     {statusText(d)} · enrolled {when(d.enrolledAt)}
@@ -103,7 +108,7 @@ export function DevicesPanel({ onChange }: { onChange?: () => void }) {
                     </>
                   )}
                 </span>
-                {d.status === 'approved' && d.id !== self?.deviceId && (
+                {mayRevoke(d) && (
                   <button
                     type="button"
                     class="danger"

@@ -6,12 +6,31 @@ import { plainError } from '../components/errors.ts';
 import { Notice } from '../components/Notice.tsx';
 import { QrCode } from './QrCode.tsx';
 
-/** Creates a one-time enrollment code, as a QR code and as a link to paste. */
+/** What a code from this panel enrols: a staff tablet, or the school office's computer. */
+type Kind = 'tablet' | 'office';
+
+const KINDS: readonly (readonly [Kind, string])[] = [
+  ['tablet', 'A teacher’s tablet'],
+  ['office', 'The school office’s computer'],
+];
+
+const PASTE_ON: Record<Kind, string> = { tablet: 'the tablet', office: 'the office computer' };
+
+/**
+ * Creates a one-time enrollment code, as a QR code and as a link to paste. A DSL chooses
+ * between a teacher's tablet and the school office's computer (which sees devices, never
+ * records); the office's computer itself creates tablet codes only.
+ */
 export function EnrollTablet() {
   const { device } = useSession();
-  const [ticket, setTicket] = useState<{ link: string; code: string; expiresAt: string } | null>(
-    null,
-  );
+  const canEnrolOffice = device?.role === 'dsl';
+  const [kind, setKind] = useState<Kind>('tablet');
+  const [ticket, setTicket] = useState<{
+    link: string;
+    code: string;
+    expiresAt: string;
+    kind: Kind;
+  } | null>(null);
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -24,10 +43,14 @@ export function EnrollTablet() {
         endpoint: device.endpoint,
         device: { deviceId: device.deviceId, signingKey: device.signingKey },
       });
-      const { code, expiresAt } = await api.createEnrollmentCode();
+      const role: Kind = canEnrolOffice ? kind : 'tablet';
+      const { code, expiresAt } = await api.createEnrollmentCode(
+        role === 'office' ? { role } : undefined,
+      );
       setTicket({
         code,
         expiresAt,
+        kind: role,
         link: formatEnrollmentLink({
           endpoint: device.endpoint,
           code,
@@ -43,11 +66,36 @@ export function EnrollTablet() {
 
   return (
     <section class="card" aria-labelledby="enroll-title">
-      <h2 id="enroll-title">Enroll a tablet</h2>
+      <h2 id="enroll-title">
+        {canEnrolOffice ? 'Enroll a tablet or the office’s computer' : 'Enroll a tablet'}
+      </h2>
       <p>
-        Each code works once, on one tablet, and expires after a day. It also carries this school’s
-        key fingerprint, so the tablet will refuse an impostor endpoint.
+        Each code works once, on one device, and expires after a day. It also carries this school’s
+        key fingerprint, so the device will refuse an impostor endpoint.
       </p>
+      {canEnrolOffice && (
+        <fieldset class="field radios">
+          <legend>What will the code enroll?</legend>
+          {KINDS.map(([value, label]) => (
+            <label key={value} class="checkbox">
+              <input
+                type="radio"
+                name="enroll-kind"
+                value={value}
+                checked={kind === value}
+                onChange={() => setKind(value)}
+              />
+              {label}
+            </label>
+          ))}
+          {kind === 'office' && (
+            <p class="muted">
+              The office’s computer shows which devices have synced and when, enrolls tablets and
+              revokes lost ones. It holds no key, so it cannot read any record.
+            </p>
+          )}
+        </fieldset>
+      )}
       {failure && <Notice tone="bad">{failure}</Notice>}
       {ticket && (
         <div>
@@ -60,7 +108,7 @@ export function EnrollTablet() {
             (expires {new Date(ticket.expiresAt).toLocaleString('en-GB')})
           </p>
           <label class="field" for="enroll-link">
-            <span>Enrollment link (paste it on the tablet)</span>
+            <span>Enrollment link (paste it on {PASTE_ON[ticket.kind]})</span>
             <input
               id="enroll-link"
               readOnly

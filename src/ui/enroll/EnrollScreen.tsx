@@ -6,7 +6,10 @@ import { Field } from '../components/Field.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { enrollDevice } from './enroll-device.ts';
 
-/** Turns this browser into a school tablet with the one-time code from the DSL console. */
+/**
+ * Turns this browser into a school tablet with the one-time code from the DSL console (or
+ * into the school office's computer, with an office code: the endpoint's answer says which).
+ */
 export function EnrollScreen({ initialLink }: { initialLink: string }) {
   const session = useSession();
   const [link, setLink] = useState(initialLink);
@@ -47,6 +50,10 @@ export function EnrollScreen({ initialLink }: { initialLink: string }) {
       <p>
         Ask your Designated Safeguarding Lead for an enrollment code. Scan its QR code with the
         tablet’s camera, or paste the link here.
+      </p>
+      <p class="muted">
+        The school office’s computer is enrolled the same way, with a code for the office: give it a
+        name such as “School office PC”.
       </p>
       {failure && (
         <Notice tone="bad" title="This tablet was not enrolled">

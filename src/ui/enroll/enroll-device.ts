@@ -2,6 +2,9 @@
  * Enrolling a tablet: make a non-extractable signing key (it can sign uploads but can never
  * be copied off the device), redeem the one-time code (the ticket holds it normalised), and accept the school's list of
  * readers only if it is signed by the key whose fingerprint the code carried.
+ *
+ * The school office's computer enrols the same way, with an office code: the endpoint's
+ * answer says which it is. It gets no vault key, because no staff profile lives on it.
  */
 import { exportPublicJwk, generateSigningKeyPair, signObject } from '../../crypto/signing.ts';
 import { generateDeviceVaultKey } from '../../crypto/staff-key.ts';
@@ -25,11 +28,12 @@ export async function enrollDevice(
     keyProofStatement('register', deviceName, publicKey, ticket.code),
   );
   const api = createApiClient({ endpoint: ticket.endpoint });
-  const { deviceId, recipientSet } = await api.register({
+  const { deviceId, recipientSet, role } = await api.register({
     code: ticket.code,
     device: { name: deviceName, publicKey, proof },
   });
   const verified = await verifyRecipientSet(recipientSet, ticket.fingerprint);
+  const office = role === 'office';
   await saveDevice(db, {
     key: 'self',
     deviceId,
@@ -37,9 +41,9 @@ export async function enrollDevice(
     schoolName: verified.schoolName,
     endpoint: ticket.endpoint,
     name: deviceName,
-    role: 'tablet',
+    role: office ? 'office' : 'tablet',
     signingKey: deviceKey.privateKey,
-    vaultKey: await generateDeviceVaultKey(),
+    ...(office ? {} : { vaultKey: await generateDeviceVaultKey() }),
     publicKey,
     pinnedFingerprint: ticket.fingerprint,
     recipientSet: verified,

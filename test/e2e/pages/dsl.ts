@@ -61,6 +61,18 @@ export class DslPages {
     return link.inputValue();
   }
 
+  /** A code for the school office's computer (devices only, never records), as a link. */
+  async createOfficeLink(): Promise<string> {
+    await this.page.getByLabel('The school office’s computer').check();
+    await this.page.getByRole('button', { name: /^Create (an enrollment|another) code$/ }).click();
+    const link = this.page.getByLabel('Enrollment link (paste it on the office computer)');
+    await link.waitFor();
+    const value = await link.inputValue();
+    // Back to the usual choice, so the next code is a tablet's again.
+    await this.page.getByLabel('A teacher’s tablet').check();
+    return value;
+  }
+
   async checkForIncidents() {
     await this.page.getByRole('button', { name: 'Check for new incidents' }).click();
     await this.page.getByRole('button', { name: 'Check for new incidents' }).waitFor();

@@ -1,0 +1,93 @@
+/**
+ * Upgrading a PostgreSQL database to schema 3 (the school office's computer): the role
+ * CHECKs of devices and enrollment codes are replaced in place. Every row comes through
+ * unchanged, and the upgraded database then admits an office code and an office device
+ * while still refusing a role nobody defined.
+ */
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migratePostgres, PG_SCHEMA_VERSION } from '../../src/server/store/postgres-schema.ts';
+import { PostgresStore } from '../../src/server/store/postgres-store.ts';
+import { createTestDatabase, type TestDatabase } from './postgres-db.ts';
+import { device, LATER, T0 } from './store-fixtures.ts';
+
+let db: TestDatabase;
+let pool: pg.Pool;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  pool = new pg.Pool({ connectionString: db.url, max: 1 });
+});
+afterAll(async () => {
+  await pool.end();
+  await db.drop();
+});
+
+const DEVICES = `INSERT INTO devices (id, school, name, role, public_jwk, enrolled_at, enrolled_by,
+  revoked_at, approved_at, person_name, queued, reader_key)
+  VALUES ($1, 'sch', $2, $3, '{"kty":"EC"}', $4, $5, $6, $7, $8, $9, $10)`;
+const CODES = `INSERT INTO enrollment_codes (code_hash, school, created_by, created_at, expires_at,
+  role, person_name) VALUES ($1, 'sch', 'lead', $2, $3, $4, $5)`;
+
+async function dump() {
+  const devices = await pool.query('SELECT * FROM devices ORDER BY id');
+  const codes = await pool.query('SELECT * FROM enrollment_codes ORDER BY code_hash');
+  return { devices: devices.rows, codes: codes.rows };
+}
+
+describe('PostgreSQL schema 3', () => {
+  it('replaces the role CHECKs keeping every row, then admits the office’s computer', async () => {
+    const client = await pool.connect();
+    try {
+      await migratePostgres(client, 2);
+      await client.query("INSERT INTO schools VALUES ('sch', 'Hillside Primary', $1)", [T0]);
+      const rk = '{"kid":"k1","publicKey":"pk"}';
+      await client.query(DEVICES, ['lead', 'Office PC', 'dsl', T0, null, null, T0, 'Ms L', 0, rk]);
+      await client.query(DEVICES, [
+        'tab',
+        'Tablet',
+        'tablet',
+        T0,
+        'lead',
+        LATER,
+        T0,
+        null,
+        4,
+        null,
+      ]);
+      await client.query(CODES, ['c-tab', T0, LATER, 'tablet', null]);
+      await client.query(CODES, ['c-dsl', T0, LATER, 'dsl', 'Mr New']);
+      await expect(client.query(CODES, ['c-early', T0, LATER, 'office', null])).rejects.toThrow(
+        /check constraint/,
+      );
+    } finally {
+      client.release();
+    }
+    const before = await dump();
+
+    const store = await PostgresStore.open(db.url);
+    try {
+      const { rows } = await pool.query<{ version: number }>(
+        'SELECT version FROM safetrail_schema',
+      );
+      expect(rows[0]!.version).toBe(PG_SCHEMA_VERSION);
+      expect(await dump()).toEqual(before);
+      await store.addEnrollmentCode({
+        ...{ codeHash: 'c-office', school: 'sch', createdBy: 'lead', createdAt: T0 },
+        ...{ expiresAt: LATER, usedAt: null, usedBy: null, role: 'office', personName: null },
+      });
+      const office = device('sch', { role: 'office', name: 'School office PC' });
+      expect(await store.redeemEnrollmentCode('c-office', office, T0)).toBe('registered');
+      expect((await store.getDevice(office.id))?.role).toBe('office');
+      expect(await store.revokeDevice('sch', 'lead', LATER)).toBe('last-dsl');
+      await expect(pool.query(CODES, ['c-bad', T0, LATER, 'admin', null])).rejects.toThrow(
+        /check constraint/,
+      );
+      await expect(
+        pool.query(DEVICES, ['bad', 'X', 'admin', T0, null, null, T0, null, null, null]),
+      ).rejects.toThrow(/check constraint/);
+    } finally {
+      await store.close();
+    }
+  });
+});
