@@ -16,6 +16,7 @@ import { TabletPages } from './pages/tablet.ts';
 import { LeadPages, WizardPages } from './pages/wizard.ts';
 import { seriousViolations } from './support/axe.ts';
 import { launchChromium } from './support/browser.ts';
+import { pdfText } from './support/pdf-text.ts';
 import { startEndpoint, type RunningEndpoint } from './support/endpoint.ts';
 
 const PASSPHRASE = 'correct horse battery staple 42';
@@ -293,6 +294,23 @@ describe('the console', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
     expect(Number(box![1])).toBeGreaterThan(Number(box![2]));
+    // Its text: the three rows, with what was done, in the paper log's columns.
+    const printed = (await pdfText(pdf)).join('\n').replace(/\s+/g, ' ');
+    for (const expected of [
+      'Date',
+      'Action Taken',
+      'Incident Reported By',
+      'Signature',
+      '05/10/2026',
+      '12/10/2026',
+      '02/11/2026',
+      'Phoned Amy’s parents',
+      'Mrs Class',
+      'Coach to the museum',
+      'OFFICIAL-SENSITIVE',
+    ]) {
+      expect(printed).toContain(expected);
+    }
 
     // An encrypted export bundle, opened again with its passphrase.
     await page.getByLabel('Export passphrase', { exact: true }).fill('move these records safely');
