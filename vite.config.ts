@@ -1,10 +1,94 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+
+/**
+ * Every tablet start opens the capture screen, whose code the router asks for only once the
+ * entry script has run. Listing it (and what it imports) as modulepreload links lets the
+ * browser fetch it alongside the entry instead of one round trip later. The files come from
+ * the precache, so this holds offline; on a console it costs one small cached fetch.
+ */
+function preloadCaptureRoute(): Plugin {
+  const route = 'src/ui/capture/CaptureRoutes.tsx';
+  return {
+    name: 'safetrail:preload-capture-route',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle, chunk: entry }) {
+        if (!bundle || !entry) return [];
+        const chunkOf = (file: string) => {
+          const c = bundle[file];
+          return c?.type === 'chunk' ? c : undefined;
+        };
+        const already = new Set<string>();
+        const walk = (file: string, into: Set<string>) => {
+          if (into.has(file)) return;
+          into.add(file);
+          chunkOf(file)?.imports.forEach((f) => walk(f, into));
+        };
+        walk(entry.fileName, already);
+        const capture = Object.values(bundle).find(
+          (c) => c.type === 'chunk' && c.facadeModuleId?.endsWith(route),
+        );
+        if (!capture) throw new Error(`No chunk for ${route}: the capture route has moved.`);
+        const wanted = new Set<string>();
+        walk(capture.fileName, wanted);
+        return [...wanted]
+          .filter((file) => !already.has(file))
+          .map((file): HtmlTagDescriptor => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+            injectTo: 'head',
+          }));
+      },
+    },
+  };
+}
+
+/**
+ * TanStack Router's scroll-restoration module reads sessionStorage as it loads, whether or
+ * not scroll restoration is on (here it is off). On a tablet's cold start that first
+ * sessionStorage access is a synchronous load of the tab's storage, measured at about
+ * 30 ms of the capture screen's start. This defers the read to the first use, which only
+ * scroll restoration makes. The build fails if the module no longer has this shape, so a
+ * router upgrade is checked rather than silently unpatched.
+ */
+function lazyRouterScrollStorage(): Plugin {
+  const declarations = [
+    'const safeSessionStorage = getSafeSessionStorage();',
+    'const scrollRestorationCache = /* @__PURE__ */ createScrollRestorationCache();',
+  ];
+  return {
+    name: 'safetrail:lazy-router-scroll-storage',
+    apply: 'build',
+    transform(code, id) {
+      if (!/@tanstack[\\/]router-core[\\/]dist[\\/]esm[\\/]scroll-restoration\.js$/.test(id))
+        return;
+      if (!declarations.every((d) => code.includes(d)))
+        throw new Error(
+          `${id} has changed shape: review lazyRouterScrollStorage in vite.config.ts.`,
+        );
+      return code
+        .replace(declarations[0]!, '')
+        .replace(
+          declarations[1]!,
+          'let scrollRestorationCacheValue;\n' +
+            'const getScrollRestorationCache = () =>\n' +
+            '  (scrollRestorationCacheValue ??= createScrollRestorationCache());',
+        )
+        .replace(/\bsafeSessionStorage\b/g, 'getSafeSessionStorage()')
+        .replace(/\bscrollRestorationCache\b(?!Value)/g, 'getScrollRestorationCache()');
+    },
+  };
+}
 
 export default defineConfig({
   plugins: [
     preact(),
+    preloadCaptureRoute(),
+    lazyRouterScrollStorage(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',
@@ -34,12 +118,32 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
   ],
+  resolve: {
+    alias: [
+      // Dexie's own modern ES build: the same library without the ES5 downlevelling and
+      // the CommonJS wrapper of its default entry, so less to download and evaluate.
+      { find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' },
+      {
+        find: /^use-sync-external-store\/shim\/with-selector(\.js)?$/,
+        replacement: fileURLToPath(new URL('./src/ui/app/with-selector-shim.ts', import.meta.url)),
+      },
+    ],
+  },
   build: {
     target: 'es2022',
     sourcemap: false,
     reportCompressedSize: false,
     // The benchmark reads it to find exactly the chunks the capture screen needs.
     manifest: true,
+    // Every browser the tablets run understands modulepreload; older ones simply skip it.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [{ name: 'start', tags: ['$initial'] }],
+        },
+      },
+    },
   },
   server: { host: '127.0.0.1' },
 });

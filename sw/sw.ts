@@ -1,16 +1,18 @@
 /**
- * The service worker: precaches the app shell so it starts with no network, answers
+ * The service worker: precaches the app shell so it starts with no network (where the
+ * browser has static routes, the built files are served straight from that cache), answers
  * navigations with the shell, and uploads already-sealed envelopes when asked (Background
  * Sync, or a message from the page). It holds no reading key and never sees plaintext.
  * API requests are never cached. A new version waits until the user accepts the update.
  */
-import { clientsClaim } from 'workbox-core';
+import { cacheNames, clientsClaim } from 'workbox-core';
 import {
   cleanupOutdatedCaches,
   createHandlerBoundToURL,
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { openDatabaseEarly } from './database.ts';
 import { uploadFromWorker } from './upload.ts';
 
 declare const self: ServiceWorkerGlobalScope & {
@@ -23,10 +25,42 @@ interface SyncEvent extends ExtendableEvent {
 
 export const OUTBOX_SYNC_TAG = 'safetrail-outbox';
 
+/** The Service Worker Static Routing API (Chromium 123+); absent elsewhere. */
+interface RoutableInstallEvent extends ExtendableEvent {
+  addRoutes?: (
+    rules: Array<{ condition: { urlPattern: string }; source: { cacheName: string } }>,
+  ) => Promise<void>;
+}
+
+self.addEventListener('install', (event) => {
+  const install = event as RoutableInstallEvent;
+  // The built files under /assets/ have content hashes in their names, so the precache holds
+  // exactly what any page of this version asks for. Chromium can then serve them straight
+  // from the precache, without waking this worker or running its fetch handler for each:
+  // a tablet's cold start loads its scripts and styles one hop sooner. Elsewhere the fetch
+  // handler below serves them from the same cache.
+  if (!install.addRoutes) return;
+  event.waitUntil(
+    install
+      .addRoutes([
+        { condition: { urlPattern: '/assets/*' }, source: { cacheName: cacheNames.precache } },
+      ])
+      .catch(() => {}),
+  );
+});
+
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+const shell = createHandlerBoundToURL('/index.html');
 registerRoute(
-  new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }),
+  new NavigationRoute(
+    (options) => {
+      // The app is starting: its first screen reads the database (see openDatabaseEarly).
+      openDatabaseEarly();
+      return shell(options);
+    },
+    { denylist: [/^\/api\//] },
+  ),
 );
 
 // The first install takes control of the open page at once, so reloading offline straight

@@ -4,22 +4,19 @@
  * A failed run must reject so Background Sync retries it later.
  */
 import { getDevice, replaceRecipientSet } from '../src/storage/device-repo.ts';
-import { SafetrailDb } from '../src/storage/db.ts';
 import { storageMessage } from '../src/storage/errors.ts';
 import { outboxStatus } from '../src/storage/outbox-status.ts';
 import { createOutboxStore } from '../src/storage/outbox-repo.ts';
 import { runDeviceUpload } from '../src/sync/device-upload.ts';
 import type { SyncReport } from '../src/sync/engine.ts';
 import { announceUpload } from '../src/sync/upload-channel.ts';
+import { workerDatabase } from './database.ts';
 
 const STOPPED =
   'The upload stopped before it finished. Nothing has been lost; it will be tried again.';
 
-let db: SafetrailDb | null = null;
-
 export async function uploadFromWorker(force: boolean): Promise<void> {
-  db ??= new SafetrailDb();
-  const database = db;
+  const database = workerDatabase();
   const store = createOutboxStore(database);
   let report: SyncReport | null;
   try {

@@ -1,13 +1,12 @@
 import { RouterProvider } from '@tanstack/react-router';
-import { SafetrailDb } from '../../storage/db.ts';
+import type { SafetrailDb } from '../../storage/db.ts';
+import type { DeviceRecord } from '../../storage/records.ts';
 import { UploadProvider } from '../sync/UploadContext.tsx';
 import { PolicyProvider } from './policy.tsx';
 import { router } from './routes.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
-const db = new SafetrailDb();
-
-function WithUploads() {
+function WithUploads({ db }: { db: SafetrailDb }) {
   const { device } = useSession();
   return (
     <UploadProvider db={db} enabled={device?.role === 'tablet'}>
@@ -16,11 +15,18 @@ function WithUploads() {
   );
 }
 
-export function App() {
+/** The whole app, on the device's database; `firstDevice` is its record's read begun at start. */
+export function App({
+  db,
+  firstDevice,
+}: {
+  db: SafetrailDb;
+  firstDevice?: Promise<DeviceRecord | undefined>;
+}) {
   return (
-    <SessionProvider db={db}>
+    <SessionProvider db={db} firstDevice={firstDevice}>
       <PolicyProvider>
-        <WithUploads />
+        <WithUploads db={db} />
       </PolicyProvider>
     </SessionProvider>
   );

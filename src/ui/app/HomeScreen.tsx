@@ -1,6 +1,5 @@
 import { Link, Navigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'preact/hooks';
-import { createApiClient } from '../../sync/api-client.ts';
 import { Notice } from '../components/Notice.tsx';
 import { useSession } from './session.tsx';
 
@@ -10,8 +9,10 @@ export function HomeScreen() {
   const [configured, setConfigured] = useState<boolean | null>(null);
   useEffect(() => {
     if (device !== null) return;
-    createApiClient({ endpoint: location.origin })
-      .schoolStatus()
+    // Only a browser that is not set up asks the endpoint, so only it loads the client: an
+    // enrolled tablet starting here goes straight on to its capture screen.
+    import('../../sync/api-client.ts')
+      .then(({ createApiClient }) => createApiClient({ endpoint: location.origin }).schoolStatus())
       .then((s) => setConfigured(s.configured))
       .catch(() => setConfigured(null));
   }, [device]);

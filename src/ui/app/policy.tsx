@@ -2,12 +2,15 @@
  * The school's policy pack for the screens: the copy cached on this device at once (so it
  * works offline), then the endpoint's current copy when reachable. A newly served pack is
  * checked with the same checker as `npm run policy:check` (loaded on demand) before it
- * replaces the cached one, so a broken pack never reaches the screens.
+ * replaces the cached one, so a broken pack never reaches the screens. Asking the endpoint
+ * waits for a quiet moment after start-up, and for the network when the browser is offline:
+ * no screen waits on it, and on a cold start it would only compete with the first screen.
  */
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import type { PolicyPack } from '../../policy/pack-schema.ts';
 import { cachePolicy, getCachedPolicy } from '../../storage/policy-cache.ts';
+import { whenIdle } from './when-idle.ts';
 
 export interface PolicySettingsView {
   idleLockMinutes: number;
@@ -28,6 +31,8 @@ export interface PolicyValue {
   pack: PolicyPack | null;
   settings: PolicySettingsView;
   fetchedAt: string | null;
+  /** False until the copy cached on this device has been read (or found missing). */
+  cacheRead: boolean;
   refresh: () => Promise<void>;
 }
 
@@ -35,6 +40,7 @@ const PolicyContext = createContext<PolicyValue>({
   pack: null,
   settings: FALLBACK_SETTINGS,
   fetchedAt: null,
+  cacheRead: true,
   refresh: async () => {},
 });
 
@@ -43,6 +49,7 @@ export const usePolicy = () => useContext(PolicyContext);
 export function PolicyProvider({ children }: { children: ComponentChildren }) {
   const [pack, setPack] = useState<PolicyPack | null>(null);
   const [fetchedAt, setFetchedAt] = useState<string | null>(null);
+  const [cacheRead, setCacheRead] = useState(false);
 
   const refresh = useCallback(async () => {
     let served: string;
@@ -66,17 +73,26 @@ export function PolicyProvider({ children }: { children: ComponentChildren }) {
   }, []);
 
   useEffect(() => {
+    let live = true;
+    let cancelRefresh = () => {};
     void (async () => {
       const cached = await getCachedPolicy().catch(() => undefined);
+      if (!live) return;
       if (cached) {
         setPack(JSON.parse(cached.json) as PolicyPack);
         setFetchedAt(cached.fetchedAt);
       }
-      await refresh();
+      setCacheRead(true);
+      // Offline, the `online` listener below asks once the network is back.
+      if (navigator.onLine !== false) cancelRefresh = whenIdle(() => void refresh());
     })();
     const onOnline = () => void refresh();
     window.addEventListener('online', onOnline);
-    return () => window.removeEventListener('online', onOnline);
+    return () => {
+      live = false;
+      cancelRefresh();
+      window.removeEventListener('online', onOnline);
+    };
   }, [refresh]);
 
   const value = useMemo<PolicyValue>(
@@ -84,9 +100,10 @@ export function PolicyProvider({ children }: { children: ComponentChildren }) {
       pack,
       settings: pack ? { ...FALLBACK_SETTINGS, ...pack.settings } : FALLBACK_SETTINGS,
       fetchedAt,
+      cacheRead,
       refresh,
     }),
-    [pack, fetchedAt, refresh],
+    [pack, fetchedAt, cacheRead, refresh],
   );
   return <PolicyContext.Provider value={value}>{children}</PolicyContext.Provider>;
 }

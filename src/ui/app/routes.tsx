@@ -87,7 +87,7 @@ export const captureRoute = createRoute({
 export const draftRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/capture/$draftId',
-  component: lazyRouteComponent(() => import('../capture/CaptureRoutes.tsx'), 'DraftRoute'),
+  component: lazyRouteComponent(() => import('../capture/DraftRoute.tsx'), 'DraftRoute'),
 });
 
 const consoleRoute = createRoute({

@@ -4,7 +4,7 @@
  * open draft's last keystrokes are saved encrypted) and then drops every key.
  */
 import { createContext, type ComponentChildren } from 'preact';
-import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useContext, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { UnlockedDslKeys } from '../../crypto/dsl-keys.ts';
 import { SafetrailDb } from '../../storage/db.ts';
 import { getDevice } from '../../storage/device-repo.ts';
@@ -45,9 +45,12 @@ export function useSession(): SessionValue {
 
 export function SessionProvider({
   db,
+  firstDevice,
   children,
 }: {
   db: SafetrailDb;
+  /** The device record's read, if begun already (start-reads.ts); otherwise read here. */
+  firstDevice?: Promise<DeviceRecord | undefined>;
   children: ComponentChildren;
 }) {
   const [device, setDevice] = useState<DeviceRecord | null | undefined>(undefined);
@@ -56,7 +59,12 @@ export function SessionProvider({
   const flushes = useRef(new Set<() => Promise<void>>());
 
   const reloadDevice = useCallback(async () => setDevice((await getDevice(db)) ?? null), [db]);
-  useEffect(() => void reloadDevice(), [reloadDevice]);
+  // A layout effect runs before the first paint, so the first screen's wait for the device
+  // record is not lengthened by a frame.
+  useLayoutEffect(() => {
+    if (firstDevice) void firstDevice.then((d) => setDevice(d ?? null));
+    else void reloadDevice();
+  }, [reloadDevice, firstDevice]);
 
   const onBeforeLock = useCallback((flush: () => Promise<void>) => {
     flushes.current.add(flush);

@@ -1,9 +1,9 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { categoryChoice, type IncidentFields } from '../../domain/incident.ts';
-import { EMPTY_EVIDENCE } from '../../domain/evidence.ts';
+import type { IncidentFields } from '../../domain/incident.ts';
 import { usePolicy } from '../app/policy.tsx';
 import { useSession } from '../app/session.tsx';
+import { whenIdle } from '../app/when-idle.ts';
 import { plainError } from '../components/errors.ts';
 import { Notice } from '../components/Notice.tsx';
 import { SentPanel } from '../sync/SentPanel.tsx';
@@ -17,6 +17,9 @@ const time = (iso: string) =>
 
 /** The trip rosters panel loads after this screen is drawn: few people need it each day. */
 const loadTripRosters = () => import('./TripRosters.tsx');
+
+/** The incident form is a route of its own; fetched once this screen is up, it is ready when wanted. */
+const prefetchForm = () => void import('./DraftRoute.tsx');
 
 /** The teacher's start page: new incident, unfinished drafts, trip rosters, what has been sent. */
 export function CaptureHome({
@@ -33,6 +36,7 @@ export function CaptureHome({
   const [failure, setFailure] = useState('');
   const trips = useLazy(loadTripRosters);
   const staff = session.staff!;
+  useEffect(() => whenIdle(prefetchForm), []);
 
   useEffect(
     () =>
@@ -51,19 +55,9 @@ export function CaptureHome({
     if (!fromRule || fromRuleStarted.current) return;
     fromRuleStarted.current = true;
     void (async () => {
-      const { parseFromRule, breachSuggestion } = await import('../rules/breach.ts');
-      const ids = parseFromRule(fromRule);
-      const pack = policy.pack ?? (await import('../../policy/default-pack/index.ts')).defaultPack;
-      if (!ids) return;
-      const suggestion = breachSuggestion(pack, ids.ruleSetId, ids.ruleId);
-      const category = pack.categories.find((c) => c.id === suggestion.categoryId);
-      const { capturePolicyFrom } = await import('../../domain/categories.ts');
-      const option =
-        category && capturePolicyFrom(pack).categories.find((c) => c.id === category.id);
-      await newIncident({
-        ...(option ? { category: categoryChoice(option) } : {}),
-        evidence: { ...EMPTY_EVIDENCE, notes: suggestion.note },
-      });
+      const { presetFromRule } = await import('./from-rule.ts');
+      const preset = await presetFromRule(fromRule, policy.pack);
+      if (preset) await newIncident(preset);
     })();
     // Runs once per arrival; newIncident and the pack are read at that moment.
   }, [fromRule]);

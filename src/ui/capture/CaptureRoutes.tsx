@@ -1,81 +1,17 @@
-import { Link, Navigate, useParams, useSearch } from '@tanstack/react-router';
-import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo } from 'preact/hooks';
-import { capturePolicyFrom } from '../../domain/categories.ts';
-import { usePolicy } from '../app/policy.tsx';
-import { useSession } from '../app/session.tsx';
-import { Notice } from '../components/Notice.tsx';
-import { CaptureHome } from './CaptureHome.tsx';
-import { CategoriesProvider, useCapturePolicy } from './categories-context.tsx';
-import { IncidentFormScreen } from './IncidentFormScreen.tsx';
-import { StaffGate } from './StaffGate.tsx';
-
 /**
- * Deletes trip rosters past their retention when the capture screens open and at each
- * unlock. It needs no key: a roster's last day is the one detail stored readable.
+ * The capture screen (/capture): the PIN screen, then the teacher's start page. It is the
+ * first screen of every tablet start, so it carries only what those two need; an open
+ * draft's form is a route of its own (DraftRoute.tsx) and loads when a draft is opened.
  */
-function RosterPurge() {
-  const { db, staff } = useSession();
-  // Waits for the policy: purging with the default first could delete a roster the school
-  // keeps longer.
-  const days = useCapturePolicy()?.rosterRetentionDays;
-  useEffect(() => {
-    if (days === undefined) return;
-    void import('../../storage/roster-repo.ts')
-      .then((m) => m.purgeExpiredRosters(db, Date.now(), days))
-      .catch(() => {});
-  }, [db, staff, days]);
-  return null;
-}
-
-function TabletOnly({ children }: { children: ComponentChildren }) {
-  const { device } = useSession();
-  if (device === undefined) return <p role="status">Loading…</p>;
-  if (device === null) return <Navigate to="/" />;
-  if (device.role === 'office') {
-    return (
-      <Notice tone="warn" title="Incidents are recorded on enrolled tablets">
-        This browser is the school office’s computer.{' '}
-        <Link to="/office">Open the office screen</Link>
-      </Notice>
-    );
-  }
-  if (device.role !== 'tablet') {
-    return (
-      <Notice tone="warn" title="Incidents are recorded on enrolled tablets">
-        This browser is the safeguarding console. <Link to="/console">Open the console</Link>
-      </Notice>
-    );
-  }
-  return (
-    <SchoolCategories>
-      <RosterPurge />
-      <StaffGate>{children}</StaffGate>
-    </SchoolCategories>
-  );
-}
-
-/** The school's served pack (cached on the device) decides the categories; the default pack until one is cached. */
-function SchoolCategories({ children }: { children: ComponentChildren }) {
-  const { pack } = usePolicy();
-  const policy = useMemo(() => (pack ? capturePolicyFrom(pack) : undefined), [pack]);
-  return <CategoriesProvider policy={policy}>{children}</CategoriesProvider>;
-}
+import { useSearch } from '@tanstack/react-router';
+import { CaptureHome } from './CaptureHome.tsx';
+import { TabletOnly } from './TabletOnly.tsx';
 
 export function CaptureIndexRoute() {
   const { sealed, fromRule } = useSearch({ from: '/capture' });
   return (
     <TabletOnly>
       <CaptureHome sealed={sealed} fromRule={fromRule} />
-    </TabletOnly>
-  );
-}
-
-export function DraftRoute() {
-  const { draftId } = useParams({ from: '/capture/$draftId' });
-  return (
-    <TabletOnly>
-      <IncidentFormScreen draftId={draftId} />
     </TabletOnly>
   );
 }

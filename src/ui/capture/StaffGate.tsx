@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { listProfiles } from '../../storage/profile-repo.ts';
 import type { StaffProfileRecord } from '../../storage/records.ts';
 import { useSession } from '../app/session.tsx';
+import { takeStartProfiles } from '../app/start-reads.ts';
 import { plainError } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
 import type { CreateProfileProps } from './CreateProfile.tsx';
@@ -23,8 +24,15 @@ export function StaffGate({ children }: { children: ComponentChildren }) {
   const [profiles, setProfiles] = useState<StaffProfileRecord[] | null>(null);
   const [creating, setCreating] = useState(false);
   const [wiped, setWiped] = useState('');
-  useEffect(() => {
-    if (!session.staff) void listProfiles(session.db).then(setProfiles);
+  // Before the first paint (a layout effect), and from the read begun at start-up when this
+  // is the first screen: the PIN field is what a teacher waits for on every start.
+  useLayoutEffect(() => {
+    if (session.staff) return;
+    let live = true;
+    void (takeStartProfiles(session.db) ?? listProfiles(session.db)).then(
+      (list) => live && setProfiles(list),
+    );
+    return () => void (live = false);
   }, [session.db, session.staff]);
 
   if (session.staff) return <>{children}</>;

@@ -32,18 +32,21 @@ const CapturePolicyContext = createContext<CapturePolicy | null>(null);
 
 export function CategoriesProvider({
   policy,
+  waiting = false,
   children,
 }: {
   policy?: CapturePolicy | undefined;
+  /** The school's policy may still arrive: hold off the default pack until it is known. */
+  waiting?: boolean;
   children: ComponentChildren;
 }) {
   const [loaded, setLoaded] = useState<CapturePolicy | null>(null);
   useEffect(() => {
-    if (policy) return;
+    if (policy || waiting) return;
     let live = true;
     void loadDefaultCapturePolicy().then((p) => live && setLoaded(p));
     return () => void (live = false);
-  }, [policy]);
+  }, [policy, waiting]);
   return (
     <CapturePolicyContext.Provider value={policy ?? loaded}>
       {children}

@@ -1,0 +1,34 @@
+/**
+ * The reads the first screen waits on, begun as the entry script runs rather than in
+ * effects after the first paint: on a cold start the database opens, and the device record
+ * and staff profiles are read, while the router starts and the route's code loads. The
+ * profiles are for a tablet's PIN screen (a console's list is empty and costs nothing).
+ * Each result is handed out once, to the first screen that asks during start-up; anything
+ * later reads afresh, so nothing stale is ever shown.
+ */
+import type { SafetrailDb } from '../../storage/db.ts';
+import { getDevice } from '../../storage/device-repo.ts';
+import { listProfiles } from '../../storage/profile-repo.ts';
+import type { DeviceRecord, StaffProfileRecord } from '../../storage/records.ts';
+
+/** How long a start-up read is offered before it counts as stale. */
+const FRESH_MS = 5_000;
+
+let profiles: { db: SafetrailDb; list: Promise<StaffProfileRecord[]> } | null = null;
+
+/** Starts the reads; returns the device record's (the session takes it). */
+export function beginStartReads(db: SafetrailDb): Promise<DeviceRecord | undefined> {
+  const list = listProfiles(db);
+  list.catch(() => {}); // whoever takes it sees the failure; unclaimed, it is not an error
+  profiles = { db, list };
+  setTimeout(() => (profiles = null), FRESH_MS);
+  return getDevice(db);
+}
+
+/** The staff profiles read at start-up for this database, once; null means read them now. */
+export function takeStartProfiles(db: SafetrailDb): Promise<StaffProfileRecord[]> | null {
+  if (profiles?.db !== db) return null;
+  const { list } = profiles;
+  profiles = null;
+  return list;
+}
