@@ -3,7 +3,7 @@
  * (a list of {name, value, unit, target, measures}). Every value is measured in this run;
  * timings are printed, never asserted in tests. scripts/bench.mjs builds the app first.
  * Set BENCH_ONLY to a comma-separated list of sections (bundle, envelopes, sync, scaling,
- * postgres, browser) to run only those while working on one.
+ * postgres, browser, console) to run only those while working on one.
  */
 import { captureScreenJs, precacheGzip } from './capture-js.ts';
 import { record, printAndWrite, round } from './results.ts';
@@ -73,6 +73,11 @@ await section('postgres', async () => {
 await section('browser', async () => {
   const { benchBrowser } = await import('./browser-figures.ts');
   await benchBrowser();
+});
+
+await section('console', async () => {
+  const { benchConsole } = await import('./console-figures.ts');
+  await benchConsole();
 });
 
 printAndWrite(new URL('./results.json', import.meta.url));

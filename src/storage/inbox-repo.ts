@@ -35,18 +35,32 @@ export async function addPulled(db: SafetrailDb, items: PulledEnvelope[]): Promi
         : {}),
     };
   });
+  if (rows.length === 0) return 0;
   return guardWrite(() =>
     db.transaction('rw', db.inbox, async () => {
-      let added = 0;
+      // What is already held, in two key-only queries for the whole page rather than two
+      // reads per row (a pull of thousands stalled on the round trips); then one bulk write.
+      // Duplicates within `items` are dropped too: the first stays, as adding row by row would.
+      const logIndexes = rows.map((r) => r.logIndex);
+      const [low, high] = [Math.min(...logIndexes), Math.max(...logIndexes)];
+      const indexes = new Set<number>(
+        await db.inbox.where(':id').between(low, high, true, true).primaryKeys(),
+      );
+      const ids = new Set<unknown>(
+        await db.inbox
+          .where('id')
+          .anyOf(rows.map((r) => r.id))
+          .keys(),
+      );
+      const fresh: InboxRecord[] = [];
       for (const row of rows) {
-        // Checked one by one inside the transaction, so duplicates within `items` are caught too.
-        const clash =
-          (await db.inbox.get(row.logIndex)) ?? (await db.inbox.where('id').equals(row.id).first());
-        if (clash) continue;
-        await db.inbox.add(row);
-        added++;
+        if (indexes.has(row.logIndex) || ids.has(row.id)) continue;
+        indexes.add(row.logIndex);
+        ids.add(row.id);
+        fresh.push(row);
       }
-      return added;
+      if (fresh.length > 0) await db.inbox.bulkAdd(fresh);
+      return fresh.length;
     }),
   );
 }

@@ -14,8 +14,12 @@ export const SYNC_FORMAT_VERSION = 1;
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** Most envelopes in one upload request. */
 export const MAX_BATCH = 100;
-/** Most envelopes returned by one pull. */
-export const MAX_PULL = 200;
+/**
+ * Most envelopes returned by one pull. A console pulling a year's records (ten thousand) in
+ * pages of 1,000 makes 10 requests, well inside the per-device rate limit; the endpoint's
+ * byte budget per page still keeps a page of photo parts to a few megabytes.
+ */
+export const MAX_PULL = 1000;
 /** Largest key-backup body (PUT /api/v1/key-backup); a real one is a few kilobytes. */
 export const MAX_KEY_BACKUP_BYTES = 96 * 1024;
 

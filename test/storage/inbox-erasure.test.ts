@@ -134,4 +134,33 @@ describe('pullNew against a real endpoint', () => {
       await server.close();
     }
   });
+
+  it('takes turns: a pull asked for while one runs waits, then finds only what is new', async () => {
+    const server = await startTestServer();
+    try {
+      const school = await setupSchool(server);
+      const tablet = await enrolTablet(server, school);
+      const envelopes = [];
+      for (let i = 0; i < 3; i++) envelopes.push(await seal(school, tablet, { n: i }));
+      await signedFetch(server, tablet, 'POST', API.envelopes, { envelopes });
+      const api = createApiClient({
+        endpoint: server.url,
+        device: { deviceId: school.dslDevice.id, signingKey: school.dslDevice.keys.privateKey },
+      });
+      const asked: number[] = [];
+      const counted = {
+        ...api,
+        pull: (after: number, limit?: number) => {
+          asked.push(after);
+          return api.pull(after, limit);
+        },
+      };
+      expect(await Promise.all([pullNew(db(), counted), pullNew(db(), counted)])).toEqual([3, 0]);
+      // The second asked from where the first had stored up to, not from the start.
+      expect(asked).toEqual([0, 3]);
+      expect((await listInbox(db())).map((r) => r.id)).toEqual(envelopes.map((e) => e.id));
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -56,6 +56,9 @@ function TriagePage() {
   const now = Date.now();
   const urgent = found.filter(isUrgent);
   const rest = found.filter((s) => !isUrgent(s));
+  // One page across both lists: urgent cases first, so a year with thousands of flagged
+  // records still draws 100 rows, not thousands, on opening and on every keystroke.
+  const urgentShown = urgent.slice(0, shown);
   const restShown = rest.slice(0, Math.max(0, shown - urgent.length));
   const loose = records.result?.unattached ?? [];
   const titleOf = (id: string) => pack?.flowcharts.find((f) => f.id === id)?.title ?? id;
@@ -204,7 +207,7 @@ function TriagePage() {
         <section aria-labelledby="triage-urgent">
           <h2 id="triage-urgent">Needs attention first ({urgent.length})</h2>
           <CaseList
-            list={urgent.map((s) => byId.get(s.incidentId)!)}
+            list={urgentShown.map((s) => byId.get(s.incidentId)!)}
             now={now}
             label="Urgent incidents"
           />
@@ -222,9 +225,9 @@ function TriagePage() {
           />
         </section>
       )}
-      {urgent.length + restShown.length < found.length && (
+      {urgentShown.length + restShown.length < found.length && (
         <button type="button" class="secondary" onClick={() => setShown(shown + PAGE)}>
-          Show {Math.min(PAGE, found.length - urgent.length - restShown.length)} more
+          Show {Math.min(PAGE, found.length - urgentShown.length - restShown.length)} more
         </button>
       )}
 

@@ -24,7 +24,7 @@ import type { SafetrailDb } from '../../storage/db.ts';
 import { erasureCursor } from '../../storage/erasure-cursor.ts';
 import { addPulled, applyErasures, inboxCursor, listInbox } from '../../storage/inbox-repo.ts';
 import type { createApiClient } from '../../sync/api-client.ts';
-import type { DeviceInfo } from '../../sync/protocol.ts';
+import { MAX_PULL, type DeviceInfo, type PulledEnvelope } from '../../sync/protocol.ts';
 import { collectGrants, openForReader } from './grants.ts';
 
 type Api = ReturnType<typeof createApiClient>;
@@ -60,21 +60,57 @@ export interface UnopenedItem {
   waiting?: true;
 }
 
-export async function pullNew(
+/** The latest pull started on each console's database in this page. */
+const pulls = new WeakMap<SafetrailDb, Promise<number>>();
+
+/**
+ * Pulls everything after what is held, page by page, and applies the erasure log. Answers
+ * how many envelopes the pages carried. `onPage` is told each page once it is stored (the
+ * console starts opening it while the next page is fetched). Pulls in one page take turns:
+ * two screens asking at once (the console's inbox and the triage list) would otherwise
+ * fetch and store the same thousands of records side by side; the second then finds only
+ * what arrived since.
+ */
+export function pullNew(
   db: SafetrailDb,
   api: Api,
   onProgress?: (fetched: number) => void,
+  onPage?: (envelopes: PulledEnvelope[]) => void,
+): Promise<number> {
+  const before = pulls.get(db);
+  const mine = (async () => {
+    await before?.catch(() => undefined); // its failure is its caller's to report
+    return pullPages(db, api, onProgress, onPage);
+  })();
+  pulls.set(db, mine);
+  void mine.catch(() => undefined).then(() => pulls.get(db) === mine && pulls.delete(db));
+  return mine;
+}
+
+async function pullPages(
+  db: SafetrailDb,
+  api: Api,
+  onProgress?: (fetched: number) => void,
+  onPage?: (envelopes: PulledEnvelope[]) => void,
 ): Promise<number> {
   // Read before pulling, so an erasure made while this pull runs is applied below too.
   const erasedUpTo = await erasureCursor(db);
-  let cursor = await inboxCursor(db);
+  const fetchPage = (after: number) => {
+    const page = api.pull(after, MAX_PULL);
+    page.catch(() => undefined); // awaited below; not "unhandled" if storing fails first
+    return page;
+  };
+  let next = fetchPage(await inboxCursor(db));
   let added = 0;
   for (;;) {
-    const page = await api.pull(cursor, 200);
+    const page = await next;
+    // The next page is asked for while this one is stored, so the endpoint and IndexedDB
+    // work at the same time. Its cursor comes from the answer, not from what is stored.
+    if (page.more) next = fetchPage(page.cursor);
     await addPulled(db, page.envelopes);
     added += page.envelopes.length;
     onProgress?.(added);
-    cursor = page.cursor;
+    onPage?.(page.envelopes);
     if (!page.more) break;
   }
   await applyErasures(db, (after) => api.listErasures(after), erasedUpTo);

@@ -12,6 +12,7 @@
 import type { UnlockedDslKeys } from '../../crypto/dsl-keys.ts';
 import { openEnvelope, type Envelope } from '../../crypto/envelope.ts';
 import type { PublicJwk } from '../../crypto/jwk.ts';
+import type { GrantSlot } from '../../crypto/key-grant.ts';
 import { displayFingerprint, fingerprint } from '../../crypto/signing.ts';
 import type { ChronologyEvent } from '../../domain/chronology.ts';
 import type { SafetrailDb } from '../../storage/db.ts';
@@ -19,7 +20,7 @@ import { listInbox } from '../../storage/inbox-repo.ts';
 import { createOutboxStore } from '../../storage/outbox-repo.ts';
 import type { DeviceRecord } from '../../storage/records.ts';
 import type { ApiClient } from '../../sync/api-client.ts';
-import type { DeviceInfo } from '../../sync/protocol.ts';
+import type { DeviceInfo, PulledEnvelope } from '../../sync/protocol.ts';
 import { collectGrants, openForReader } from '../console/grants.ts';
 
 /** The kinds a chronology is made of; photos are opened by the inbox, not here. */
@@ -75,6 +76,11 @@ export const knownDevices = (): DeviceInfo[] | null => directory;
  * locking drops the keys, and with them this memory.
  */
 const opened = new WeakMap<object, Map<string, OpenedEvent>>();
+const cacheFor = (reader: object) => {
+  let cache = opened.get(reader);
+  if (!cache) opened.set(reader, (cache = new Map()));
+  return cache;
+};
 const fingerprints = new Map<string, Promise<string>>();
 const signerOf = (jwk: PublicJwk) => {
   const k = `${jwk.x}.${jwk.y}`;
@@ -83,6 +89,95 @@ const signerOf = (jwk: PublicJwk) => {
   return fp;
 };
 
+/** Opened this many at a time, so the progress line moves and the page stays responsive. */
+const SLICE = 200;
+
+/** Who may have sent what: the device list, and this console itself. */
+function senders(self: DeviceRecord, devices: DeviceInfo[] | null) {
+  const byId = new Map((devices ?? []).map((d) => [d.id, d]));
+  return {
+    keyOf: (id: string): PublicJwk | undefined =>
+      id === self.deviceId ? self.publicKey : byId.get(id)?.publicKey,
+    nameOf: (id: string) =>
+      byId.get(id)?.name ?? (id === self.deviceId ? self.name : 'an unknown device'),
+  };
+}
+
+/** Opens one envelope with every check (openEnvelope / openForReader) into an event. */
+async function openEvent(
+  e: Envelope,
+  keys: UnlockedDslKeys,
+  key: PublicJwk,
+  nameOf: (id: string) => string,
+  where: { logIndex: number | null; pending: boolean },
+  slots: ReadonlyMap<string, GrantSlot>,
+): Promise<OpenedEvent> {
+  const { header, payload } = where.pending
+    ? await openEnvelope(e, keys.reader, key)
+    : await openForReader(e, keys.reader, slots, key);
+  return {
+    id: header.id,
+    device: header.device,
+    seq: header.seq,
+    created: header.created,
+    kind: header.kind,
+    payload,
+    deviceName: nameOf(header.device),
+    signer: await signerOf(key),
+    logIndex: where.logIndex,
+    pending: where.pending,
+  };
+}
+
+/**
+ * Opens records as a pull brings them in (pullNew's `onPage`), while the next page is
+ * fetched and stored, so a long pull and the opening overlap instead of running one after
+ * the other. Only records sealed to this reader's own key, from a device in `devices`;
+ * anything else, and anything that does not open, is left to openConsoleEvents, which opens
+ * it with the grants in hand or reports the problem. The checks are the same.
+ */
+export async function openAhead(
+  keys: UnlockedDslKeys,
+  self: DeviceRecord,
+  devices: DeviceInfo[],
+  page: PulledEnvelope[],
+): Promise<void> {
+  const cache = cacheFor(keys.reader);
+  const { keyOf, nameOf } = senders(self, devices);
+  const todo = page.filter(({ envelope: e }) => {
+    try {
+      return (
+        KINDS.has(e.kind) &&
+        !(cache.get(e.id)?.pending === false) &&
+        e.readers.some((r) => r.kid === keys.reader.kid) &&
+        keyOf(e.device) !== undefined
+      );
+    } catch {
+      return false; // malformed: openConsoleEvents reports it
+    }
+  });
+  for (let i = 0; i < todo.length; i += SLICE) {
+    await Promise.all(
+      todo.slice(i, i + SLICE).map(async ({ envelope, logIndex }) => {
+        try {
+          const where = { logIndex, pending: false };
+          const event = await openEvent(
+            envelope,
+            keys,
+            keyOf(envelope.device)!,
+            nameOf,
+            where,
+            new Map(),
+          );
+          cache.set(event.id, event);
+        } catch {
+          // Left for openConsoleEvents, which tries again and says why it cannot open it.
+        }
+      }),
+    );
+  }
+}
+
 export async function openConsoleEvents(
   db: SafetrailDb,
   keys: UnlockedDslKeys,
@@ -90,26 +185,20 @@ export async function openConsoleEvents(
   devices: DeviceInfo[] | null,
   onProgress?: (p: OpenProgress) => void,
 ): Promise<OpenedEvents> {
-  let cache = opened.get(keys.reader);
-  if (!cache) opened.set(keys.reader, (cache = new Map()));
-  const byId = new Map((devices ?? []).map((d) => [d.id, d]));
-  const keyOf = (id: string): PublicJwk | undefined =>
-    id === self.deviceId ? self.publicKey : byId.get(id)?.publicKey;
-  const nameOf = (id: string) =>
-    byId.get(id)?.name ?? (id === self.deviceId ? self.name : 'an unknown device');
+  const cache = cacheFor(keys.reader);
+  const { keyOf, nameOf } = senders(self, devices);
 
   const rows = await listInbox(db);
-  const indexOf = new Map(rows.map((r) => [r.id, r.logIndex]));
-  const pulled = rows.map((row) => JSON.parse(row.envelope) as Envelope);
   const events: OpenedEvent[] = [];
   const problems: OpenProblem[] = [];
-  const toOpen: Envelope[] = [];
-  for (const e of pulled) {
-    if (!KINDS.has(e.kind)) continue;
-    const held = cache.get(e.id);
-    if (held && !held.pending) events.push(held);
-    else toOpen.push(e);
+  // Rows already opened (here or by openAhead, at the same log position) are not parsed again.
+  const pulled: { envelope: Envelope; logIndex: number }[] = [];
+  for (const row of rows) {
+    const held = cache.get(row.id);
+    if (held && !held.pending && held.logIndex === row.logIndex) events.push(held);
+    else pulled.push({ envelope: JSON.parse(row.envelope) as Envelope, logIndex: row.logIndex });
   }
+  const toOpen = pulled.filter((p) => KINDS.has(p.envelope.kind));
   const total = toOpen.length;
   let done = 0;
   const tick = () => {
@@ -118,12 +207,18 @@ export async function openConsoleEvents(
   };
   onProgress?.({ done: 0, total });
   // Grants are needed only for records this reader has no slot in (a lead who joined later).
-  const needGrants = toOpen.some((e) => !e.readers.some((r) => r.kid === keys.reader.kid));
+  const needGrants = toOpen.some(
+    ({ envelope: e }) => !e.readers.some((r) => r.kid === keys.reader.kid),
+  );
   const { slots } = needGrants
-    ? await collectGrants(pulled, keys.reader, keyOf)
-    : { slots: new Map() };
+    ? await collectGrants(
+        pulled.map((p) => p.envelope),
+        keys.reader,
+        keyOf,
+      )
+    : { slots: new Map<string, GrantSlot>() };
 
-  const open = async (e: Envelope, pending: boolean) => {
+  const open = async (e: Envelope, where: { logIndex: number | null; pending: boolean }) => {
     const key = keyOf(e.device);
     if (!key) {
       problems.push({
@@ -135,21 +230,7 @@ export async function openConsoleEvents(
       return;
     }
     try {
-      const { header, payload } = pending
-        ? await openEnvelope(e, keys.reader, key)
-        : await openForReader(e, keys.reader, slots, key);
-      const event: OpenedEvent = {
-        id: header.id,
-        device: header.device,
-        seq: header.seq,
-        created: header.created,
-        kind: header.kind,
-        payload,
-        deviceName: nameOf(header.device),
-        signer: await signerOf(key),
-        logIndex: indexOf.get(header.id) ?? null,
-        pending,
-      };
+      const event = await openEvent(e, keys, key, nameOf, where, slots);
       events.push(event);
       cache.set(event.id, event);
     } catch (err) {
@@ -160,15 +241,18 @@ export async function openConsoleEvents(
     }
   };
 
-  const seen = new Set(pulled.map((e) => e.id));
-  // In slices, so the progress line moves and the page stays responsive.
-  for (let i = 0; i < toOpen.length; i += 200) {
-    await Promise.all(toOpen.slice(i, i + 200).map((e) => open(e, false).then(tick)));
+  for (let i = 0; i < toOpen.length; i += SLICE) {
+    await Promise.all(
+      toOpen
+        .slice(i, i + SLICE)
+        .map(({ envelope, logIndex }) => open(envelope, { logIndex, pending: false }).then(tick)),
+    );
   }
+  const seen = new Set(rows.map((r) => r.id));
   const waiting = await createOutboxStore(db).listDue(Number.POSITIVE_INFINITY, 10_000);
   for (const item of waiting) {
     const e = JSON.parse(item.envelope) as Envelope;
-    if (!seen.has(e.id) && KINDS.has(e.kind)) await open(e, true);
+    if (!seen.has(e.id) && KINDS.has(e.kind)) await open(e, { logIndex: null, pending: true });
   }
   return { events, problems };
 }

@@ -1,5 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { UnlockedDslKeys } from '../../crypto/dsl-keys.ts';
 import { buildChronology, type ChronologyResult } from '../../domain/chronology.ts';
+import type { SafetrailDb } from '../../storage/db.ts';
+import type { DeviceRecord } from '../../storage/records.ts';
+import type { ApiClient } from '../../sync/api-client.ts';
 import { useSession } from '../app/session.tsx';
 import { plainError } from '../components/errors.ts';
 import { pullNew } from '../console/inbox.ts';
@@ -7,12 +11,52 @@ import { currentSet } from '../console/leads.ts';
 import { useConsoleApi } from '../console/use-console-api.ts';
 import {
   knownDevices,
+  openAhead,
   openConsoleEvents,
   refreshDevices,
   type OpenedEvent,
   type OpenProblem,
   type OpenProgress,
 } from './opened-events.ts';
+
+/**
+ * The pull running on this console, if any. A second refresh while one runs (another
+ * screen, or this one mounted again) waits for it, rather than fetching and opening the
+ * same pages a second time alongside it.
+ */
+const pulling = new WeakMap<SafetrailDb, Promise<void>>();
+
+/**
+ * Pulls new records and, with the device list in hand, opens each page (one after another)
+ * while the next is fetched and stored.
+ */
+async function pullAndOpen(
+  db: SafetrailDb,
+  api: ApiClient,
+  keys: UnlockedDslKeys,
+  device: DeviceRecord,
+  onFetched: (n: number) => void,
+): Promise<void> {
+  const devices = await refreshDevices(api);
+  let ahead = Promise.resolve();
+  try {
+    await pullNew(db, api, onFetched, (page) => {
+      ahead = ahead.then(() => openAhead(keys, device, devices, page));
+    });
+  } finally {
+    await ahead;
+  }
+}
+
+/**
+ * Performance measures around each stage of loading (read by `npm run bench`): fetching and
+ * storing new records (and opening them as they come), opening the rest of what is held,
+ * merging the events into chronologies.
+ */
+export const PULL_MEASURE = 'safetrail:records-pull';
+export const OPEN_MEASURE = 'safetrail:records-open';
+export const MERGE_MEASURE = 'safetrail:records-merge';
+const measure = (name: string, start: number) => performance.measure?.(name, { start });
 
 export interface ConsoleRecords {
   result: ChronologyResult<OpenedEvent> | null;
@@ -61,19 +105,29 @@ export function useConsoleRecords(pullOnOpen: boolean, key?: string): ConsoleRec
         } else {
           try {
             if (pull) {
+              const started = performance.now();
               setProgress({ label: 'Fetching new records', done: 0, total: 0 });
-              await pullNew(session.db, api, (n) =>
-                setProgress({ label: 'Fetching new records', done: n, total: 0 }),
-              );
+              let running = pulling.get(session.db);
+              if (!running) {
+                running = pullAndOpen(session.db, api, dsl.keys, device, (n) =>
+                  setProgress({ label: 'Fetching new records', done: n, total: 0 }),
+                ).finally(() => pulling.delete(session.db));
+                pulling.set(session.db, running);
+              }
+              await running;
+              measure(PULL_MEASURE, started);
             }
+            // After a pull, again: a device enrolled meanwhile may have sent some of it.
             devices = await refreshDevices(api);
             await currentSet({ db: session.db, api, keys: dsl.keys, dslName: dsl.name });
           } catch (e) {
+            devices = knownDevices(); // fetched before the pull failed, perhaps
             problem = `The school endpoint could not be reached: ${plainError(e)} Showing what this device already holds.`;
           }
         }
       }
       try {
+        let started = performance.now();
         const opened = await openConsoleEvents(
           session.db,
           dsl.keys,
@@ -82,8 +136,11 @@ export function useConsoleRecords(pullOnOpen: boolean, key?: string): ConsoleRec
           (p: OpenProgress) =>
             current() && setProgress({ label: 'Opening records', done: p.done, total: p.total }),
         );
+        measure(OPEN_MEASURE, started);
         if (!current()) return;
+        started = performance.now();
         setResult(buildChronology(opened.events));
+        measure(MERGE_MEASURE, started);
         setProblems(opened.problems);
       } catch (e) {
         problem = plainError(e);

@@ -129,6 +129,19 @@ describe('tampered envelopes are rejected', () => {
       openEnvelope(await seal(), dsl, await exportPublicJwk(other.publicKey)),
     ).rejects.toThrow(/signature/);
   });
+
+  it('checks every envelope against the key it is given, though keys are imported once', async () => {
+    const other = await exportPublicJwk((await generateSigningKeyPair(false)).publicKey);
+    const e = await seal();
+    for (let i = 0; i < 2; i++) {
+      await expect(openEnvelope(e, dsl, devicePublic)).resolves.toBeTruthy();
+      await expect(openEnvelope(e, dsl, other)).rejects.toThrow(/signature/);
+      // A point that is not on the curve cannot be imported: refused, and again next time.
+      await expect(openEnvelope(e, dsl, { ...devicePublic, y: other.x })).rejects.toThrow(
+        /signature/,
+      );
+    }
+  });
 });
 
 describe('one spelling per signature', () => {
