@@ -9,7 +9,6 @@ import { useMemo, useState } from 'preact/hooks';
 import { KIND_LABELS, ROLE_LABELS, isPersonKind, isPersonRole } from '../../domain/people.ts';
 import { casesForPerson, peopleIndex, personKey } from '../../domain/triage.ts';
 import { usePolicy } from '../app/policy.tsx';
-import { Notice } from '../components/Notice.tsx';
 import { ChronologyEntryView } from '../wizard/ChronologyEntry.tsx';
 import { ConsoleFrame } from '../wizard/ConsoleFrame.tsx';
 import { showTime } from '../wizard/walk-state.ts';
@@ -48,7 +47,6 @@ function PeoplePage() {
       <h1>People</h1>
       <p>Everyone named in an incident. Choose a person to see all their incidents in order.</p>
       <RecordsProgress records={records} />
-      {records.network && <Notice tone="warn">{records.network}</Notice>}
       <label class="field">
         Find a person
         <input type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
@@ -100,7 +98,6 @@ function PersonPage({ personKey: key }: { personKey: string }) {
         <Link to="/console/people">All people</Link>
       </p>
       <RecordsProgress records={records} />
-      {records.network && <Notice tone="warn">{records.network}</Notice>}
       <p role="status" class="muted">
         {records.busy && cases.length === 0
           ? 'Opening the records this console holds…'

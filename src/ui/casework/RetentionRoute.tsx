@@ -121,7 +121,6 @@ function RetentionPage() {
         is kept in the log.
       </p>
       <RecordsProgress records={records} />
-      {records.network && <Notice tone="warn">{records.network}</Notice>}
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
 
       <section aria-labelledby="ret-due">

@@ -12,11 +12,10 @@ import { isUrgent, URGENT_FLAGS, FLAG_LABELS, STATUS_LABELS } from '../../domain
 import { filterCases, indexCases, NO_FILTER, type TriageFilter } from '../../domain/triage.ts';
 import { usePolicy } from '../app/policy.tsx';
 import type { TriageSearch } from '../app/routes.tsx';
-import { Notice } from '../components/Notice.tsx';
 import { ConsoleFrame } from '../wizard/ConsoleFrame.tsx';
 import { showTime } from '../wizard/walk-state.ts';
 import { CaseFlags, StatusPill } from './CaseBadges.tsx';
-import { RecordsProgress } from './RecordsProgress.tsx';
+import { CheckForRecords, RecordsProgress } from './RecordsProgress.tsx';
 import { useCases, type Case } from './use-cases.ts';
 
 const PAGE = 100;
@@ -85,20 +84,12 @@ function TriagePage() {
     <>
       <h1>Incidents</h1>
       <div class="actions">
-        <button
-          type="button"
-          class="secondary"
-          disabled={records.busy}
-          onClick={() => void records.refresh(true)}
-        >
-          {records.busy ? 'Checking…' : 'Check for new records'}
-        </button>
+        <CheckForRecords records={records} />
         <Link class="button" to="/console/guide" search={{}}>
           Guide me through a procedure
         </Link>
       </div>
       <RecordsProgress records={records} />
-      {records.network && <Notice tone="warn">{records.network}</Notice>}
 
       <form
         class="card triage-filters"

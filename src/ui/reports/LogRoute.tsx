@@ -9,9 +9,8 @@ import { logRows, rowsBetween } from '../../domain/incident-log.ts';
 import { usePolicy } from '../app/policy.tsx';
 import { useSession } from '../app/session.tsx';
 import { caseRules } from '../casework/case-rules.ts';
-import { RecordsProgress } from '../casework/RecordsProgress.tsx';
+import { CheckForRecords, RecordsProgress } from '../casework/RecordsProgress.tsx';
 import { useCases } from '../casework/use-cases.ts';
-import { Notice } from '../components/Notice.tsx';
 import { ConsoleFrame } from '../wizard/ConsoleFrame.tsx';
 import { DateRange } from './DateRange.tsx';
 import { rangeProblem, rangeText } from './dates.ts';
@@ -74,17 +73,9 @@ function LogPage() {
       </header>
       <div class="report-controls no-print">
         <div class="actions">
-          <button
-            type="button"
-            class="secondary"
-            disabled={records.busy}
-            onClick={() => void records.refresh(true)}
-          >
-            {records.busy ? 'Checking…' : 'Check for new records'}
-          </button>
+          <CheckForRecords records={records} />
         </div>
         <RecordsProgress records={records} />
-        {records.network && <Notice tone="warn">{records.network}</Notice>}
         <DateRange
           legend="Dates to show"
           from={from}

@@ -7,9 +7,8 @@ import { useMemo, useState } from 'preact/hooks';
 import { governorSummary } from '../../domain/governor-summary.ts';
 import { usePolicy } from '../app/policy.tsx';
 import { useSession } from '../app/session.tsx';
-import { RecordsProgress } from '../casework/RecordsProgress.tsx';
+import { CheckForRecords, RecordsProgress } from '../casework/RecordsProgress.tsx';
 import { useCases } from '../casework/use-cases.ts';
-import { Notice } from '../components/Notice.tsx';
 import { ConsoleFrame } from '../wizard/ConsoleFrame.tsx';
 import { DateRange } from './DateRange.tsx';
 import { academicYear, rangeProblem, rangeText } from './dates.ts';
@@ -57,20 +56,12 @@ function SummaryPage() {
       </header>
       <div class="report-controls no-print">
         <div class="actions">
-          <button
-            type="button"
-            class="secondary"
-            disabled={records.busy}
-            onClick={() => void records.refresh(true)}
-          >
-            {records.busy ? 'Checking…' : 'Check for new records'}
-          </button>
+          <CheckForRecords records={records} />
           <button type="button" onClick={() => window.print()}>
             Print for governors
           </button>
         </div>
         <RecordsProgress records={records} />
-        {records.network && <Notice tone="warn">{records.network}</Notice>}
         <DateRange
           legend="Dates to summarise"
           from={from}

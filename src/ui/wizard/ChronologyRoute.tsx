@@ -22,7 +22,7 @@ import { usePolicy } from '../app/policy.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { CaseFlags, StatusPill } from '../casework/CaseBadges.tsx';
 import { CaseWork } from '../casework/CaseWork.tsx';
-import { RecordsProgress } from '../casework/RecordsProgress.tsx';
+import { CheckForRecords, RecordsProgress } from '../casework/RecordsProgress.tsx';
 import { useCases } from '../casework/use-cases.ts';
 import { personKey } from '../../domain/triage.ts';
 import { KIND_LABELS, ROLE_LABELS, isPersonKind, isPersonRole } from '../../domain/people.ts';
@@ -85,14 +85,7 @@ function ChronologyPage({ incidentId }: { incidentId: string }) {
         Incident {reference} {state && <StatusPill status={state.status} />}
       </h1>
       <div class="actions">
-        <button
-          type="button"
-          class="secondary"
-          disabled={records.busy}
-          onClick={() => void records.refresh(true)}
-        >
-          {records.busy ? 'Checking…' : 'Check for new records'}
-        </button>
+        <CheckForRecords records={records} />
       </div>
       <RecordsProgress records={records} />
       <p role="status" class="muted">
@@ -100,7 +93,6 @@ function ChronologyPage({ incidentId }: { incidentId: string }) {
           ? 'Opening the records this console holds…'
           : `${chronology?.entries.length ?? 0} entries, oldest first.`}
       </p>
-      {records.network && <Notice tone="warn">{records.network}</Notice>}
       {erased && (
         <Notice tone="info" title="This record has been deleted">
           It was deleted by {erased.payload.by} on {showTime(erased.payload.at)} at the end of its
