@@ -8,7 +8,6 @@
  */
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { WalkRecord } from '../../domain/chronology.ts';
 import { completeFields, incidentReference } from '../../domain/incident.ts';
 import { isIncidentFields } from '../../domain/incident-payload.ts';
 import { RecordFields } from '../console/RecordFields.tsx';
@@ -16,8 +15,6 @@ import { chainStates } from '../casework/chain-state.ts';
 import type { LinkState } from '../../sync/chain-link.ts';
 import { useSession } from '../app/session.tsx';
 import { ulid } from '../../domain/ulid.ts';
-import { currentNode, isFinished } from '../../policy/flowchart.ts';
-import type { PolicyPack } from '../../policy/pack-schema.ts';
 import { usePolicy } from '../app/policy.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { CaseFlags, StatusPill } from '../casework/CaseBadges.tsx';
@@ -27,11 +24,11 @@ import { useCases } from '../casework/use-cases.ts';
 import { personKey } from '../../domain/triage.ts';
 import { KIND_LABELS, ROLE_LABELS, isPersonKind, isPersonRole } from '../../domain/people.ts';
 import { ChronologyEntryView } from './ChronologyEntry.tsx';
+import { WalkLine } from './WalkLine.tsx';
 import { ConsoleFrame } from './ConsoleFrame.tsx';
-import { FlowDiagram } from './FlowDiagram.tsx';
 import { suggestedFlowchart, summarise } from './incident-summary.ts';
 import { SendStatus, useSending } from './use-sending.tsx';
-import { resumeWalk, showTime } from './walk-state.ts';
+import { showTime } from './walk-state.ts';
 
 export function ChronologyRoute() {
   const { incidentId } = useParams({ from: '/console/incidents/$incidentId' });
@@ -243,54 +240,5 @@ function ChronologyPage({ incidentId }: { incidentId: string }) {
         </details>
       )}
     </>
-  );
-}
-
-/** One procedure on this incident: where it stands, continue it, see it drawn. */
-function WalkLine({
-  pack,
-  walk,
-  incidentId,
-}: {
-  pack: PolicyPack;
-  walk: WalkRecord;
-  incidentId: string;
-}) {
-  const [open, setOpen] = useState(false);
-  const chart = pack.flowcharts.find((f) => f.id === walk.flowchartId);
-  if (!chart) {
-    return (
-      <li>{walk.flowchartTitle || walk.flowchartId}: no longer in the school’s policy pack.</li>
-    );
-  }
-  const { walk: w } = resumeWalk(chart, walk);
-  const here = currentNode(w)?.node;
-  const state =
-    isFinished(w) && here?.kind === 'end'
-      ? `Finished: ${here.outcome}`
-      : `${w.decisions.length} decisions so far`;
-  return (
-    <li class="wizard-walkline">
-      <span>
-        <strong>{chart.title}</strong> <span class="muted">{state}</span>
-      </span>
-      <Link
-        class="button secondary"
-        to="/console/guide"
-        search={{ flowchart: chart.id, incident: incidentId, walk: walk.walkId }}
-      >
-        {isFinished(w) ? 'Open' : 'Continue'}
-        <span class="visually-hidden"> {chart.title}</span>
-      </Link>
-      <button type="button" class="secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {open ? 'Hide diagram' : 'Diagram'}
-        <span class="visually-hidden"> of {chart.title}</span>
-      </button>
-      {open && (
-        <div class="wizard-walkline-diagram">
-          <FlowDiagram flowchart={chart} walk={w} />
-        </div>
-      )}
-    </li>
   );
 }
