@@ -16,7 +16,10 @@ import { whenIdle } from './app/when-idle.ts';
 import './styles/base.css';
 import './styles/capture.css';
 import './styles/wizard.css';
+import './styles/diagram.css';
+import './styles/chronology.css';
 import './styles/rules.css';
+import './styles/rules-print.css';
 import './styles/casework.css';
 import './styles/reports.css';
 
