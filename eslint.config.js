@@ -26,6 +26,12 @@ export default tseslint.config(
               message:
                 'Dexie belongs to src/storage/: call a repository instead, so nothing is written to IndexedDB unencrypted.',
             },
+            {
+              name: '@tanstack/react-router',
+              importNames: ['Link'],
+              message:
+                "Use src/ui/components/Link.tsx: the build leaves TanStack's Link out (vite.config.ts).",
+            },
           ],
         },
       ],

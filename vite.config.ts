@@ -30,7 +30,7 @@ function preloadCaptureRoute(): Plugin {
         };
         walk(entry.fileName, already);
         const capture = Object.values(bundle).find(
-          (c) => c.type === 'chunk' && c.facadeModuleId?.endsWith(route),
+          (c) => c.type === 'chunk' && c.moduleIds.some((id) => id.endsWith(route)),
         );
         if (!capture) throw new Error(`No chunk for ${route}: the capture route has moved.`);
         const wanted = new Set<string>();
@@ -84,11 +84,38 @@ function lazyRouterScrollStorage(): Plugin {
   };
 }
 
+/**
+ * Every route object carries a `Route.Link` component bound to that route, which keeps
+ * TanStack's whole Link (preloading on intent, active matching, relative destinations, about
+ * 3 kB gzip) in the start-up script even though no screen uses it: the app's links are
+ * src/ui/components/Link.tsx, typed by the router. This leaves `Route.Link` throwing a clear
+ * error instead. As above, a change of shape fails the build.
+ */
+function withoutRouteBoundLink(): Plugin {
+  const declaration = 'import { Link } from "./link.js";';
+  return {
+    name: 'safetrail:without-route-bound-link',
+    apply: 'build',
+    transform(code, id) {
+      if (!/@tanstack[\\/]react-router[\\/]dist[\\/]esm[\\/]route\.js$/.test(id)) return;
+      if (!code.includes(declaration))
+        throw new Error(`${id} has changed shape: review withoutRouteBoundLink in vite.config.ts.`);
+      return code.replace(
+        declaration,
+        'const Link = () => {\n' +
+          '  throw new Error("Route.Link is not built in: use src/ui/components/Link.tsx.");\n' +
+          '};',
+      );
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     preact(),
     preloadCaptureRoute(),
     lazyRouterScrollStorage(),
+    withoutRouteBoundLink(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',
@@ -135,12 +162,27 @@ export default defineConfig({
     reportCompressedSize: false,
     // The benchmark reads it to find exactly the chunks the capture screen needs.
     manifest: true,
-    // Every browser the tablets run understands modulepreload; older ones simply skip it.
-    modulePreload: { polyfill: false },
+    // No dependency preloading for screens loaded on demand: Vite's helper for it is 1.3 kB
+    // gzip of every start-up, the capture screen's files are preloaded from index.html
+    // (preloadCaptureRoute), and any other screen's imports come from the precache one
+    // short hop later.
+    modulePreload: false,
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [{ name: 'start', tags: ['$initial'] }],
+          groups: [
+            // What every start runs, in one file.
+            { name: 'start', tags: ['$initial'], priority: 2 },
+            // The capture screen and everything it imports that the start has not, in one
+            // file rather than ten: each file costs a fetch and its own gzip dictionary
+            // (about 2 kB more in all). The benchmark finds the capture screen by this name.
+            {
+              name: 'capture',
+              test: /src[\\/]ui[\\/]capture[\\/]CaptureRoutes\.tsx$/,
+              includeDependenciesRecursively: true,
+              priority: 1,
+            },
+          ],
         },
       },
     },

@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 
 interface ManifestChunk {
   file: string;
+  name?: string;
   src?: string;
   isEntry?: boolean;
   imports?: string[];
@@ -28,7 +29,11 @@ export function captureScreenJs(dist: string): { bytes: number; files: string[] 
     chunk.imports?.forEach(visit);
   };
   visit('index.html');
-  const capture = Object.keys(manifest).find((k) => k.endsWith('src/ui/capture/CaptureRoutes.tsx'));
+  // vite.config.ts gathers the capture screen and what it imports into one chunk named
+  // "capture" (it has no facade, so the manifest keys it by file, not by source).
+  const capture = Object.keys(manifest).find(
+    (k) => k.endsWith('src/ui/capture/CaptureRoutes.tsx') || manifest[k]!.name === 'capture',
+  );
   if (!capture) throw new Error('The capture route chunk is missing from the manifest.');
   visit(capture);
   const js = [...files].filter((f) => f.endsWith('.js'));

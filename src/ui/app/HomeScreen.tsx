@@ -1,4 +1,5 @@
-import { Link, Navigate } from '@tanstack/react-router';
+import { Navigate } from '@tanstack/react-router';
+import { Link } from '../components/Link.tsx';
 import { useEffect, useState } from 'preact/hooks';
 import { Notice } from '../components/Notice.tsx';
 import { useSession } from './session.tsx';

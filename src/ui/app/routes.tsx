@@ -2,14 +2,8 @@
  * The app's routes. Every screen loads on demand (all precached, so
  * they open offline too), which keeps the JS needed to show the capture screen small.
  */
-import {
-  Link,
-  Outlet,
-  createRootRoute,
-  createRoute,
-  createRouter,
-  lazyRouteComponent,
-} from '@tanstack/react-router';
+import { Outlet, createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import { Link } from '../components/Link.tsx';
 import { Layout } from '../components/Layout.tsx';
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);

@@ -1,4 +1,5 @@
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
+import { Link } from '../components/Link.tsx';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { IncidentFields } from '../../domain/incident.ts';
 import { usePolicy } from '../app/policy.tsx';

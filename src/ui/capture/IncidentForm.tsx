@@ -1,4 +1,5 @@
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
+import { Link } from '../components/Link.tsx';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { categoryChoice, type FieldErrors, type IncidentFields } from '../../domain/incident.ts';
 import { useSession } from '../app/session.tsx';

@@ -2,7 +2,8 @@
  * The frame both capture routes share: only an enrolled tablet records incidents, and only
  * an unlocked member of staff sees them. The school's categories come from its cached pack.
  */
-import { Link, Navigate } from '@tanstack/react-router';
+import { Navigate } from '@tanstack/react-router';
+import { Link } from '../components/Link.tsx';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo } from 'preact/hooks';
 import { capturePolicyFrom } from '../../domain/categories.ts';

@@ -4,7 +4,8 @@
  * their part in it and its chronology: the chronology per child that KCSIE asks a DSL to
  * keep. People are matched by name (any spacing or capitals), as staff write them.
  */
-import { Link, useParams } from '@tanstack/react-router';
+import { useParams } from '@tanstack/react-router';
+import { Link } from '../components/Link.tsx';
 import { useMemo, useState } from 'preact/hooks';
 import { KIND_LABELS, ROLE_LABELS, isPersonKind, isPersonRole } from '../../domain/people.ts';
 import { casesForPerson, peopleIndex, personKey } from '../../domain/triage.ts';

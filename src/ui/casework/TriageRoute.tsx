@@ -6,7 +6,8 @@
  * 100, so ten thousand records stay quick to filter. Guides started without an incident are
  * listed below, to continue or attach.
  */
-import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { Link } from '../components/Link.tsx';
 import { useMemo, useState } from 'preact/hooks';
 import { isUrgent, URGENT_FLAGS, FLAG_LABELS, STATUS_LABELS } from '../../domain/case-state.ts';
 import { filterCases, indexCases, NO_FILTER, type TriageFilter } from '../../domain/triage.ts';

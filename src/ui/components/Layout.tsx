@@ -1,4 +1,4 @@
-import { Link } from '@tanstack/react-router';
+import { Link } from './Link.tsx';
 import type { ComponentChildren } from 'preact';
 import { useSession } from '../app/session.tsx';
 import { usePolicy } from '../app/policy.tsx';

@@ -1,4 +1,4 @@
-import { Link } from '@tanstack/react-router';
+import { Link } from '../components/Link.tsx';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { DeviceStatus } from '../../sync/protocol.ts';
 import { useSession } from '../app/session.tsx';

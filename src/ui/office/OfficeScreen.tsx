@@ -4,7 +4,8 @@
  * passphrase or PIN because there is nothing here to unlock: the office's computer holds no
  * key that opens a record, and the endpoint refuses it every record, so it shows metadata only.
  */
-import { Link, Navigate } from '@tanstack/react-router';
+import { Navigate } from '@tanstack/react-router';
+import { Link } from '../components/Link.tsx';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../../sync/api-client.ts';
 import { API_ERRORS, type DeviceStatus } from '../../sync/protocol.ts';

@@ -3,7 +3,7 @@
  * two print buttons, and "Record a breach" on each rule. The printed layouts sit beside the
  * screen version and only the print CSS shows them.
  */
-import { Link } from '@tanstack/react-router';
+import { Link } from '../components/Link.tsx';
 import type { RuleSet } from '../../policy/pack-schema.ts';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { Notice } from '../components/Notice.tsx';

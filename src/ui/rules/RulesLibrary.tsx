@@ -3,7 +3,7 @@
  * and an instant search across all their rules. Everything is in the pack already on the
  * device, so it all works offline.
  */
-import { Link } from '@tanstack/react-router';
+import { Link } from '../components/Link.tsx';
 import type { Audience, PolicyPack, RuleSet } from '../../policy/pack-schema.ts';
 import { useId, useMemo, useState } from 'preact/hooks';
 import { Notice } from '../components/Notice.tsx';

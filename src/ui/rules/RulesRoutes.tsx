@@ -3,7 +3,8 @@
  * the app, enrolled or not, locked or not: the rules are not sensitive, and staff need them
  * in front of a class without a PIN.
  */
-import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { Link } from '../components/Link.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { breachHref } from './breach.ts';
 import { isAudience } from './labels.ts';

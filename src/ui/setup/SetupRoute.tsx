@@ -1,4 +1,5 @@
-import { Link, useSearch } from '@tanstack/react-router';
+import { useSearch } from '@tanstack/react-router';
+import { Link } from '../components/Link.tsx';
 import { useSession } from '../app/session.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { SetupScreen } from './SetupScreen.tsx';

@@ -6,7 +6,8 @@
  * open (a lead who joined later reads earlier events through grants), each entry with its
  * author, device and verified signature.
  */
-import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { useNavigate, useParams } from '@tanstack/react-router';
+import { Link } from '../components/Link.tsx';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { completeFields, incidentReference } from '../../domain/incident.ts';
 import { isIncidentFields } from '../../domain/incident-payload.ts';

@@ -1,4 +1,4 @@
-import { Link } from '@tanstack/react-router';
+import { Link } from '../components/Link.tsx';
 import type { ComponentChildren } from 'preact';
 import { useSession } from '../app/session.tsx';
 import { Notice } from '../components/Notice.tsx';

@@ -1,4 +1,4 @@
-import { Link } from '@tanstack/react-router';
+import { Link } from '../components/Link.tsx';
 
 /** The console's way into the guided procedures, triage, people and retention. */
 export function GuideCard() {

@@ -3,7 +3,8 @@
  * is in the address, so after a lock or a reload the page rebuilds the walk from its sealed
  * events (this console's outbox and pulled log) and the DSL carries on where they were.
  */
-import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { Link } from '../components/Link.tsx';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { WalkRecord } from '../../domain/chronology.ts';
 import { incidentReference } from '../../domain/incident.ts';

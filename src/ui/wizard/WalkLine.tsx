@@ -1,4 +1,4 @@
-import { Link } from '@tanstack/react-router';
+import { Link } from '../components/Link.tsx';
 import { useState } from 'preact/hooks';
 import type { WalkRecord } from '../../domain/chronology.ts';
 import { currentNode, isFinished } from '../../policy/flowchart.ts';
