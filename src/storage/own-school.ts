@@ -1,21 +1,15 @@
 /**
  * The school this browser is enrolled with (or set up), read where no session is at hand:
  * the policy pack is fetched before anyone unlocks, and a trust's hub serves each school
- * its own pack. It opens the app's database briefly and only if it exists already, so
- * asking never creates an empty one.
+ * its own pack. It reads the device row directly (start-read.ts), so asking never creates
+ * an empty database and never opens a second Dexie connection.
  */
-import { Dexie } from 'dexie';
-import { DEFAULT_DB_NAME, SafetrailDb } from './db.ts';
+import { DEFAULT_DB_NAME } from './db.ts';
+import { readStartRows } from './start-read.ts';
 
 /** The enrolled school's id, or undefined before enrollment. */
 export async function enrolledSchoolId(
   name: string = DEFAULT_DB_NAME,
 ): Promise<string | undefined> {
-  if (!(await Dexie.exists(name))) return undefined;
-  const db = new SafetrailDb(name);
-  try {
-    return (await db.device.get('self'))?.schoolId;
-  } finally {
-    db.close();
-  }
+  return (await readStartRows(name))?.device?.schoolId;
 }

@@ -26,10 +26,14 @@ function toRow(p: StaffProfileRecord): StaffProfileRecord {
   };
 }
 
+/** Profiles in the order the "who are you?" picker lists them: by name. */
+export function byName(profiles: StaffProfileRecord[]): StaffProfileRecord[] {
+  return profiles.sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id));
+}
+
 /** All profiles, by name, for the "who are you?" picker. */
 export async function listProfiles(db: SafetrailDb): Promise<StaffProfileRecord[]> {
-  const all = await guardRead(() => db.profiles.toArray());
-  return all.sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id));
+  return byName(await guardRead(() => db.profiles.toArray()));
 }
 
 export async function getProfile(

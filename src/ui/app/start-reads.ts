@@ -8,21 +8,27 @@
  */
 import type { SafetrailDb } from '../../storage/db.ts';
 import { getDevice } from '../../storage/device-repo.ts';
-import { listProfiles } from '../../storage/profile-repo.ts';
+import { byName, listProfiles } from '../../storage/profile-repo.ts';
 import type { DeviceRecord, StaffProfileRecord } from '../../storage/records.ts';
+import { readStartRows } from '../../storage/start-read.ts';
 
 /** How long a start-up read is offered before it counts as stale. */
 const FRESH_MS = 5_000;
 
 let profiles: { db: SafetrailDb; list: Promise<StaffProfileRecord[]> } | null = null;
 
-/** Starts the reads; returns the device record's (the session takes it). */
+/**
+ * Starts the reads; returns the device record's (the session takes it). They go straight to
+ * IndexedDB (start-read.ts), so Dexie opens later, when a screen first needs it; where that
+ * read cannot answer (no database yet, another schema), the repositories read instead.
+ */
 export function beginStartReads(db: SafetrailDb): Promise<DeviceRecord | undefined> {
-  const list = listProfiles(db);
+  const rows = readStartRows(db.name);
+  const list = rows.then((r) => (r ? byName(r.profiles) : listProfiles(db)));
   list.catch(() => {}); // whoever takes it sees the failure; unclaimed, it is not an error
   profiles = { db, list };
   setTimeout(() => (profiles = null), FRESH_MS);
-  return getDevice(db);
+  return rows.then((r) => (r ? r.device : getDevice(db)));
 }
 
 /** The staff profiles read at start-up for this database, once; null means read them now. */
