@@ -4,7 +4,7 @@
  * each case says (a captured request, a stolen or revoked tablet, an old signed set, its
  * own device key) and no more.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unsigned, type Envelope } from '../../src/crypto/envelope.ts';
 import { generateReaderKeyPair } from '../../src/crypto/hpke.ts';
 import { generateSigningKeyPair, signObject } from '../../src/crypto/signing.ts';
@@ -13,34 +13,15 @@ import { verifyChain } from '../../src/server/chain.ts';
 import { API, type UploadItemResult } from '../../src/sync/protocol.ts';
 import { signRecipientSet } from '../../src/sync/recipient-set.ts';
 import { REPLAY_WINDOW_MS, signRequest } from '../../src/sync/request-auth.ts';
-import {
-  enrolTablet,
-  rows,
-  seal,
-  setupSchool,
-  signedFetch,
-  startTestServer,
-  type TestDevice,
-  type TestSchool,
-  type TestServer,
-} from './helpers.ts';
+import { uploadAs, withEnrolledSchool, type EnrolledSchool } from './enrolled-school.ts';
+import { enrolTablet, rows, seal, signedFetch } from './helpers.ts';
 import { enrolDsl, errorOf, revoke } from './lifecycle-helpers.ts';
 
-let server: TestServer;
-let school: TestSchool;
-let tablet: TestDevice;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  school = await setupSchool(server);
-  tablet = await enrolTablet(server, school);
-});
-afterAll(() => server.close());
+let { server, school, tablet } = {} as EnrolledSchool;
+withEnrolledSchool((env) => ({ server, school, tablet } = env));
 
 async function uploadOne(e: unknown, device = tablet): Promise<UploadItemResult> {
-  const res = await signedFetch(server, device, 'POST', API.envelopes, { envelopes: [e] });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { results: UploadItemResult[] }).results[0]!;
+  return (await uploadAs(server, device, [e]))[0]!;
 }
 
 /** Runs `attempt` and checks the log did not grow. */

@@ -1,30 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateSigningKeyPair } from '../../src/crypto/signing.ts';
 import { API } from '../../src/sync/protocol.ts';
 import { AUTH_HEADERS, REPLAY_WINDOW_MS, signRequest } from '../../src/sync/request-auth.ts';
-import {
-  enrolTablet,
-  rows,
-  seal,
-  setupSchool,
-  signedFetch,
-  sql,
-  startTestServer,
-  type TestDevice,
-  type TestSchool,
-  type TestServer,
-} from './helpers.ts';
+import { withEnrolledSchool, type EnrolledSchool } from './enrolled-school.ts';
+import { enrolTablet, rows, seal, signedFetch, sql } from './helpers.ts';
 
-let server: TestServer;
-let school: TestSchool;
-let tablet: TestDevice;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  school = await setupSchool(server);
-  tablet = await enrolTablet(server, school);
-});
-afterAll(() => server.close());
+let { server, school, tablet } = {} as EnrolledSchool;
+withEnrolledSchool((env) => ({ server, school, tablet } = env));
 
 async function uploadBody() {
   return JSON.stringify({ envelopes: [await seal(school, tablet)] });

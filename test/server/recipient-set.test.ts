@@ -4,7 +4,7 @@
  * both a DSL and the recovery key and no reader twice; older or equal versions are stale;
  * any stored version can be fetched again for an audit.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_READERS } from '../../src/crypto/envelope.ts';
 import { generateReaderKeyPair } from '../../src/crypto/hpke.ts';
 import { generateSigningKeyPair } from '../../src/crypto/signing.ts';
@@ -14,28 +14,12 @@ import {
   type RecipientReader,
   type SignedRecipientSet,
 } from '../../src/sync/recipient-set.ts';
-import {
-  enrolTablet,
-  seal,
-  setupSchool,
-  signedFetch,
-  startTestServer,
-  type TestDevice,
-  type TestSchool,
-  type TestServer,
-} from './helpers.ts';
+import { withEnrolledSchool, type EnrolledSchool } from './enrolled-school.ts';
+import { seal, signedFetch, type TestDevice } from './helpers.ts';
 import { enrolDsl } from './lifecycle-helpers.ts';
 
-let server: TestServer;
-let school: TestSchool;
-let tablet: TestDevice;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  school = await setupSchool(server);
-  tablet = await enrolTablet(server, school);
-});
-afterAll(() => server.close());
+let { server, school, tablet } = {} as EnrolledSchool;
+withEnrolledSchool((env) => ({ server, school, tablet } = env));
 
 async function newReader(name = 'Deputy DSL'): Promise<RecipientReader> {
   const r = await generateReaderKeyPair();

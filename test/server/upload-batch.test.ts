@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unsigned, type Envelope } from '../../src/crypto/envelope.ts';
 import { generateSigningKeyPair, signObject } from '../../src/crypto/signing.ts';
 import { ulid } from '../../src/domain/ulid.ts';
@@ -16,36 +16,16 @@ import type { EndpointContext } from '../../src/server/context.ts';
 import { appendEnvelopes } from '../../src/server/log-append.ts';
 import { SerialLock } from '../../src/server/serial-lock.ts';
 import { SqliteStore } from '../../src/server/store/sqlite-store.ts';
-import { API, type UploadItemResult } from '../../src/sync/protocol.ts';
+import type { UploadItemResult } from '../../src/sync/protocol.ts';
 import { fakeEnvelope } from '../unit/sync/fixtures.ts';
-import {
-  enrolTablet,
-  seal,
-  setupSchool,
-  signedFetch,
-  startTestServer,
-  type TestDevice,
-  type TestSchool,
-  type TestServer,
-} from './helpers.ts';
+import { uploadAs, withEnrolledSchool, type EnrolledSchool } from './enrolled-school.ts';
+import { enrolTablet, seal } from './helpers.ts';
 import { addSchool, appendMany } from './store-fixtures.ts';
 
-let server: TestServer;
-let school: TestSchool;
-let tablet: TestDevice;
+let { server, school, tablet } = {} as EnrolledSchool;
+withEnrolledSchool((env) => ({ server, school, tablet } = env));
 
-beforeAll(async () => {
-  server = await startTestServer();
-  school = await setupSchool(server);
-  tablet = await enrolTablet(server, school);
-});
-afterAll(() => server.close());
-
-async function upload(envelopes: unknown[], device = tablet): Promise<UploadItemResult[]> {
-  const res = await signedFetch(server, device, 'POST', API.envelopes, { envelopes });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { results: UploadItemResult[] }).results;
-}
+const upload = (envelopes: unknown[], device = tablet) => uploadAs(server, device, envelopes);
 
 /** The tablet re-signs a changed copy of `e`, as only it can. */
 async function resigned(e: Envelope, changes: Partial<Envelope>): Promise<Envelope> {

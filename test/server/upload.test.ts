@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/crypto/canonical-json.ts';
 import { envelopeHash, type Envelope } from '../../src/crypto/envelope.ts';
 import { verifyChain } from '../../src/server/chain.ts';
@@ -11,35 +11,13 @@ import {
 } from '../../src/sync/protocol.ts';
 import { verifyReceipt, type Receipt } from '../../src/sync/receipt.ts';
 import { signRequest } from '../../src/sync/request-auth.ts';
-import {
-  enrolTablet,
-  rows,
-  seal,
-  setupSchool,
-  signedFetch,
-  sql,
-  startTestServer,
-  type TestDevice,
-  type TestSchool,
-  type TestServer,
-} from './helpers.ts';
+import { uploadAs, withEnrolledSchool, type EnrolledSchool } from './enrolled-school.ts';
+import { rows, seal, signedFetch, sql } from './helpers.ts';
 
-let server: TestServer;
-let school: TestSchool;
-let tablet: TestDevice;
+let { server, school, tablet } = {} as EnrolledSchool;
+withEnrolledSchool((env) => ({ server, school, tablet } = env));
 
-beforeAll(async () => {
-  server = await startTestServer();
-  school = await setupSchool(server);
-  tablet = await enrolTablet(server, school);
-});
-afterAll(() => server.close());
-
-async function upload(envelopes: unknown[], device = tablet): Promise<UploadItemResult[]> {
-  const res = await signedFetch(server, device, 'POST', API.envelopes, { envelopes });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { results: UploadItemResult[] }).results;
-}
+const upload = (envelopes: unknown[], device = tablet) => uploadAs(server, device, envelopes);
 
 async function expectReceipt(result: UploadItemResult | undefined, e: Envelope): Promise<Receipt> {
   expect(result?.status === 'stored' || result?.status === 'duplicate').toBe(true);

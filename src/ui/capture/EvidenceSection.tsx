@@ -8,6 +8,7 @@ import { Field } from '../components/Field.tsx';
 import { localDateTime } from './drafts.ts';
 import type { FormApi } from './form-api.ts';
 import { listEditor } from './list-editor.ts';
+import { ListRows } from './ListRows.tsx';
 import { HiddenPhotos, PhotoEvidence } from './PhotoEvidence.tsx';
 
 export function EvidenceSection({ api }: { api: FormApi }) {
@@ -21,7 +22,6 @@ export function EvidenceSection({ api }: { api: FormApi }) {
     (f) => f.evidence.devices,
     (f, devices) => ({ ...f, evidence: { ...f.evidence, devices } }),
   );
-  const err = (id: string, k: string) => api.errors[`evidence.devices.${id}.${k}`];
   return (
     <>
       <Field
@@ -46,50 +46,29 @@ export function EvidenceSection({ api }: { api: FormApi }) {
           {api.errors['evidence.devices']}
         </p>
       )}
-      {e.devices.map((d, i) => (
-        <fieldset key={d.id} class="item">
-          <legend>Device {i + 1}</legend>
-          <Field
-            label="What the device is"
-            hint="For example “pupil’s own phone, black, red case”."
-            value={d.description}
-            onInput={(description) => edit.change(d.id, { description })}
-            error={err(d.id, 'description')}
-          />
-          <Field
-            label="Who took it"
-            value={d.takenBy}
-            onInput={(takenBy) => edit.change(d.id, { takenBy })}
-            error={err(d.id, 'takenBy')}
-          />
-          <Field
-            label="When it was taken"
-            type="datetime-local"
-            value={d.takenAt}
-            onInput={(takenAt) => edit.change(d.id, { takenAt })}
-            error={err(d.id, 'takenAt')}
-          />
-          <Field
-            label="Where it is kept now"
-            hint="For example “sealed envelope, locked in the head teacher’s safe”."
-            value={d.keptAt}
-            onInput={(keptAt) => edit.change(d.id, { keptAt })}
-            error={err(d.id, 'keptAt')}
-          />
-          <button type="button" class="secondary" onClick={() => edit.remove(d.id)}>
-            Remove device {i + 1}
-          </button>
-        </fieldset>
-      ))}
-      <div class="actions">
-        <button
-          type="button"
-          class="secondary"
-          onClick={() => edit.add(newDevice(ulid(), api.staffName, localDateTime()))}
-        >
-          Add a device
-        </button>
-      </div>
+      <ListRows
+        items={e.devices}
+        edit={edit}
+        noun="device"
+        addLabel="Add a device"
+        newItem={() => newDevice(ulid(), api.staffName, localDateTime())}
+        row={(d) => (
+          <>
+            <Field
+              label="What the device is"
+              hint="For example “pupil’s own phone, black, red case”."
+              {...edit.field(d, 'description')}
+            />
+            <Field label="Who took it" {...edit.field(d, 'takenBy')} />
+            <Field label="When it was taken" type="datetime-local" {...edit.field(d, 'takenAt')} />
+            <Field
+              label="Where it is kept now"
+              hint="For example “sealed envelope, locked in the head teacher’s safe”."
+              {...edit.field(d, 'keptAt')}
+            />
+          </>
+        )}
+      />
       <h3>Photos and screenshots</h3>
       {illegal ? (
         <>

@@ -19,6 +19,7 @@ import { useCapturePolicy } from './categories-context.tsx';
 import { SelectField } from './controls.tsx';
 import type { FormApi } from './form-api.ts';
 import { listEditor } from './list-editor.ts';
+import { ListRows } from './ListRows.tsx';
 import { loadRosters } from './rosters.ts';
 
 export function PeopleSection({ api }: { api: FormApi }) {
@@ -47,83 +48,69 @@ export function PeopleSection({ api }: { api: FormApi }) {
         );
     }
   };
-  const err = (p: Person, k: string) => api.errors[`people.${p.id}.${k}`];
 
   return (
     <>
       {people.length === 0 && <p class="muted">No one added yet.</p>}
-      {people.map((p, i) => (
-        <fieldset key={p.id} class="item">
-          <legend>Person {i + 1}</legend>
-          <Field
-            label="Name or initials"
-            value={p.name}
-            onInput={(name) => edit.change(p.id, { name })}
-            error={err(p, 'name')}
-          />
+      <ListRows
+        items={people}
+        edit={edit}
+        noun="person"
+        addLabel="Add a person"
+        newItem={() => newPerson(ulid())}
+        row={(p) => (
+          <>
+            <Field label="Name or initials" {...edit.field(p, 'name')} />
+            <SelectField
+              label="Their part in it"
+              value={p.role}
+              onChange={(role) => edit.change(p.id, { role: role as Person['role'] })}
+              error={api.errors[`people.${p.id}.role`]}
+            >
+              <option value="">Choose…</option>
+              {PERSON_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField
+              label="Who they are"
+              value={p.kind}
+              onChange={(kind) => edit.change(p.id, { kind: kind as Person['kind'] })}
+            >
+              {PERSON_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {KIND_LABELS[k]}
+                </option>
+              ))}
+            </SelectField>
+            {p.kind === 'pupil' && <Field label="Year group" {...edit.field(p, 'yearGroup')} />}
+          </>
+        )}
+      >
+        {rosters.length > 0 && (
           <SelectField
-            label="Their part in it"
-            value={p.role}
-            onChange={(role) => edit.change(p.id, { role: role as Person['role'] })}
-            error={err(p, 'role')}
+            label="Add a pupil from the trip roster"
+            value=""
+            onChange={pick}
+            hint="You are asked for their part in it next."
           >
-            <option value="">Choose…</option>
-            {PERSON_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
+            <option value="">Choose a pupil…</option>
+            {rosters.map((r) => (
+              <optgroup key={r.id} label={r.tripName}>
+                {r.pupils
+                  .filter((p) => !picked.has(p.id))
+                  .map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {pupilLabel(p)}
+                    </option>
+                  ))}
+              </optgroup>
             ))}
           </SelectField>
-          <SelectField
-            label="Who they are"
-            value={p.kind}
-            onChange={(kind) => edit.change(p.id, { kind: kind as Person['kind'] })}
-          >
-            {PERSON_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
-          </SelectField>
-          {p.kind === 'pupil' && (
-            <Field
-              label="Year group"
-              value={p.yearGroup}
-              onInput={(yearGroup) => edit.change(p.id, { yearGroup })}
-              error={err(p, 'yearGroup')}
-            />
-          )}
-          <button type="button" class="secondary" onClick={() => edit.remove(p.id)}>
-            Remove person {i + 1}
-          </button>
-        </fieldset>
-      ))}
-      {rosters.length > 0 && (
-        <SelectField
-          label="Add a pupil from the trip roster"
-          value=""
-          onChange={pick}
-          hint="You are asked for their part in it next."
-        >
-          <option value="">Choose a pupil…</option>
-          {rosters.map((r) => (
-            <optgroup key={r.id} label={r.tripName}>
-              {r.pupils
-                .filter((p) => !picked.has(p.id))
-                .map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {pupilLabel(p)}
-                  </option>
-                ))}
-            </optgroup>
-          ))}
-        </SelectField>
-      )}
-      <div class="actions">
-        <button type="button" class="secondary" onClick={() => edit.add(newPerson(ulid()))}>
-          Add a person
-        </button>
-      </div>
+        )}
+      </ListRows>
     </>
   );
 }

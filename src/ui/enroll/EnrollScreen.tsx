@@ -1,9 +1,8 @@
-import { useState } from 'preact/hooks';
 import { parseEnrollmentText } from '../../sync/enrollment-link.ts';
 import { useSession } from '../app/session.tsx';
-import { plainError } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
-import { Notice } from '../components/Notice.tsx';
+import { SubmitForm } from '../components/SubmitForm.tsx';
+import { useForm } from '../components/use-form.ts';
 import { enrollDevice } from './enroll-device.ts';
 
 /**
@@ -12,36 +11,27 @@ import { enrollDevice } from './enroll-device.ts';
  */
 export function EnrollScreen({ initialLink }: { initialLink: string }) {
   const session = useSession();
-  const [link, setLink] = useState(initialLink);
-  const [name, setName] = useState('');
-  const [errors, setErrors] = useState<{ link?: string; name?: string }>({});
-  const [failure, setFailure] = useState('');
-  const [busy, setBusy] = useState(false);
+  const form = useForm({ link: initialLink, name: '' });
 
   const submit = async (e: Event) => {
     e.preventDefault();
+    const { link, name } = form.values;
     const parsed = parseEnrollmentText(link);
-    const next: typeof errors = {};
-    if (!parsed.ok) next.link = parsed.message;
+    const problems: typeof form.errors = {};
+    if (!parsed.ok) problems.link = parsed.message;
     if (!name.trim())
-      next.name = 'Give this tablet a name staff will recognise, such as “Year 4 trip tablet 2”.';
-    setErrors(next);
-    setFailure('');
-    if (!parsed.ok || next.name) return;
+      problems.name =
+        'Give this tablet a name staff will recognise, such as “Year 4 trip tablet 2”.';
+    if (!form.check(problems) || !parsed.ok) return;
     if (parsed.ticket.endpoint !== location.origin) {
       // The app and its endpoint share an origin; open the link on the endpoint it names.
       location.assign(link.trim());
       return;
     }
-    setBusy(true);
-    try {
+    await form.run(async () => {
       await enrollDevice(session.db, parsed.ticket, name);
       await session.reloadDevice();
-    } catch (err) {
-      setFailure(plainError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -55,35 +45,23 @@ export function EnrollScreen({ initialLink }: { initialLink: string }) {
         The school office’s computer is enrolled the same way, with a code for the office: give it a
         name such as “School office PC”.
       </p>
-      {failure && (
-        <Notice tone="bad" title="This tablet was not enrolled">
-          {failure}
-        </Notice>
-      )}
-      <form class="card" onSubmit={submit} noValidate>
+      <SubmitForm
+        onSubmit={submit}
+        busy={form.busy}
+        label="Enroll this tablet"
+        busyLabel="Enrolling…"
+        failure={form.failure}
+        failureTitle="This tablet was not enrolled"
+      >
         <Field
           label="Enrollment link"
           hint="It starts with http and includes a one-time code."
-          value={link}
-          onInput={setLink}
-          error={errors.link}
+          {...form.field('link')}
           type="url"
           autoComplete="off"
         />
-        <Field
-          label="Tablet name"
-          value={name}
-          onInput={setName}
-          error={errors.name}
-          maxLength={80}
-          autoComplete="off"
-        />
-        <div class="actions">
-          <button type="submit" disabled={busy}>
-            {busy ? 'Enrolling…' : 'Enroll this tablet'}
-          </button>
-        </div>
-      </form>
+        <Field label="Tablet name" {...form.field('name')} maxLength={80} autoComplete="off" />
+      </SubmitForm>
     </>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { MIN_PASSPHRASE_LENGTH, passphraseStrength } from '../../crypto/passphrase-strength.ts';
 import { Field } from '../components/Field.tsx';
+import type { FieldBinding } from '../components/use-form.ts';
 import { PassphraseMeter } from './PassphraseMeter.tsx';
 
 /** Plain-English problems with a chosen passphrase and its repeat, keyed by field. */
@@ -19,31 +20,21 @@ export function newPassphraseProblems(
   return problems;
 }
 
-export function NewPassphrase(props: {
-  passphrase: string;
-  confirm: string;
-  onPassphrase: (v: string) => void;
-  onConfirm: (v: string) => void;
-  errors: { passphrase?: string | undefined; confirm?: string | undefined };
-}) {
+export function NewPassphrase(props: { passphrase: FieldBinding; confirm: FieldBinding }) {
   return (
     <>
       <Field
         label="Passphrase"
         type="password"
         hint={`At least ${MIN_PASSPHRASE_LENGTH} characters; a few unrelated words are strong and easy to remember.`}
-        value={props.passphrase}
-        onInput={props.onPassphrase}
-        error={props.errors.passphrase}
+        {...props.passphrase}
         autoComplete="new-password"
       />
-      <PassphraseMeter passphrase={props.passphrase} />
+      <PassphraseMeter passphrase={props.passphrase.value} />
       <Field
         label="Passphrase again"
         type="password"
-        value={props.confirm}
-        onInput={props.onConfirm}
-        error={props.errors.confirm}
+        {...props.confirm}
         autoComplete="new-password"
       />
     </>

@@ -1,9 +1,9 @@
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'preact/hooks';
 import { useSession } from '../app/session.tsx';
-import { plainError } from '../components/errors.ts';
 import { Field } from '../components/Field.tsx';
-import { Notice } from '../components/Notice.tsx';
+import { SubmitForm } from '../components/SubmitForm.tsx';
+import { useForm } from '../components/use-form.ts';
 import { createSchool, type RecoverySheet } from './create-school.ts';
 import { NewPassphrase, newPassphraseProblems } from './NewPassphrase.tsx';
 import { RecoverySheetView } from './RecoverySheetView.tsx';
@@ -12,14 +12,13 @@ import { RecoverySheetView } from './RecoverySheetView.tsx';
 export function SetupScreen({ code }: { code: string }) {
   const session = useSession();
   const navigate = useNavigate();
-  const [setupCode, setSetupCode] = useState(code);
-  const [schoolName, setSchoolName] = useState('');
-  const [dslName, setDslName] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState('');
-  const [busy, setBusy] = useState(false);
+  const form = useForm({
+    setupCode: code,
+    schoolName: '',
+    dslName: '',
+    passphrase: '',
+    confirm: '',
+  });
   const [sheet, setSheet] = useState<RecoverySheet | null>(null);
 
   if (sheet)
@@ -32,17 +31,15 @@ export function SetupScreen({ code }: { code: string }) {
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const next: Record<string, string> = {};
+    const { setupCode, schoolName, dslName, passphrase, confirm } = form.values;
+    const problems: typeof form.errors = {};
     if (!setupCode.trim())
-      next.setupCode = 'Enter the set-up code printed when the endpoint started.';
-    if (!schoolName.trim()) next.schoolName = 'Enter the school’s name.';
-    if (!dslName.trim()) next.dslName = 'Enter your name.';
-    Object.assign(next, newPassphraseProblems(passphrase, confirm));
-    setErrors(next);
-    setFailure('');
-    if (Object.keys(next).length) return;
-    setBusy(true);
-    try {
+      problems.setupCode = 'Enter the set-up code printed when the endpoint started.';
+    if (!schoolName.trim()) problems.schoolName = 'Enter the school’s name.';
+    if (!dslName.trim()) problems.dslName = 'Enter your name.';
+    Object.assign(problems, newPassphraseProblems(passphrase, confirm));
+    if (!form.check(problems)) return;
+    await form.run(async () =>
       setSheet(
         await createSchool(session.db, {
           endpoint: location.origin,
@@ -51,12 +48,8 @@ export function SetupScreen({ code }: { code: string }) {
           dslName,
           passphrase,
         }),
-      );
-    } catch (err) {
-      setFailure(plainError(err));
-    } finally {
-      setBusy(false);
-    }
+      ),
+    );
   };
 
   return (
@@ -67,47 +60,24 @@ export function SetupScreen({ code }: { code: string }) {
         Records sealed on tablets can be opened only with your key (unlocked by your passphrase) or
         the break-glass recovery key you will print next.
       </p>
-      {failure && (
-        <Notice tone="bad" title="The school was not set up">
-          {failure}
-        </Notice>
-      )}
-      <form class="card" onSubmit={submit} noValidate>
+      <SubmitForm
+        onSubmit={submit}
+        busy={form.busy}
+        label="Create the school’s keys"
+        busyLabel="Creating keys…"
+        failure={form.failure}
+        failureTitle="The school was not set up"
+      >
         <Field
           label="Set-up code"
           hint="Printed by the endpoint when it started (also in the link you opened)."
-          value={setupCode}
-          onInput={setSetupCode}
-          error={errors.setupCode}
+          {...form.field('setupCode')}
           autoComplete="off"
         />
-        <Field
-          label="School name"
-          value={schoolName}
-          onInput={setSchoolName}
-          error={errors.schoolName}
-          autoComplete="organization"
-        />
-        <Field
-          label="Your name"
-          value={dslName}
-          onInput={setDslName}
-          error={errors.dslName}
-          autoComplete="name"
-        />
-        <NewPassphrase
-          passphrase={passphrase}
-          confirm={confirm}
-          onPassphrase={setPassphrase}
-          onConfirm={setConfirm}
-          errors={errors}
-        />
-        <div class="actions">
-          <button type="submit" disabled={busy}>
-            {busy ? 'Creating keys…' : 'Create the school’s keys'}
-          </button>
-        </div>
-      </form>
+        <Field label="School name" {...form.field('schoolName')} autoComplete="organization" />
+        <Field label="Your name" {...form.field('dslName')} autoComplete="name" />
+        <NewPassphrase passphrase={form.field('passphrase')} confirm={form.field('confirm')} />
+      </SubmitForm>
     </>
   );
 }
