@@ -36,13 +36,22 @@ export const PG_CODE_COLUMNS = quoteAliases(CODE_COLUMNS);
 export const PG_LOG_COLUMNS = quoteAliases(LOG_COLUMNS);
 export const PG_ERASURE_COLUMNS = ERASURE_COLUMNS;
 
-export async function one<T>(db: Db, sql: string, params: unknown[] = []): Promise<T | null> {
-  const { rows } = await db.query(sql, params);
+/**
+ * SQL text, or a named statement: the hot paths' statements are named, so each pooled
+ * connection parses and plans them once rather than on every call.
+ */
+export type Sql = string | { name: string; text: string };
+
+const config = (sql: Sql, values: unknown[]) =>
+  typeof sql === 'string' ? { text: sql, values } : { ...sql, values };
+
+export async function one<T>(db: Db, sql: Sql, params: unknown[] = []): Promise<T | null> {
+  const { rows } = await db.query(config(sql, params));
   return (rows[0] as T | undefined) ?? null;
 }
 
-export async function all<T>(db: Db, sql: string, params: unknown[] = []): Promise<T[]> {
-  return (await db.query(sql, params)).rows as T[];
+export async function all<T>(db: Db, sql: Sql, params: unknown[] = []): Promise<T[]> {
+  return (await db.query(config(sql, params))).rows as T[];
 }
 
 export async function run(db: Db, sql: string, params: unknown[] = []): Promise<number> {
@@ -67,8 +76,9 @@ export async function tx<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promis
 
 /**
  * Locks a school's row until the transaction ends: every change whose check reads more than
- * one row (the log's tail, the last approved DSL, the next recipient-set version) takes it
- * first, so two of them for one school run one after the other. NO KEY UPDATE, so inserts
+ * one row (the last approved DSL, the next recipient-set version, the erasure log's tail)
+ * takes it first, so two of them for one school run one after the other (appending to the
+ * log needs no lock: see postgres-append.ts). NO KEY UPDATE, so inserts
  * elsewhere that merely reference the school (their foreign-key check) are not held up.
  */
 export async function lockSchool(client: pg.PoolClient, school: string): Promise<boolean> {

@@ -3,10 +3,13 @@
  * keeps the same contract as the SQLite store (types.ts) and passes the same contract
  * tests: every change that must not half-happen is one transaction, and every check that
  * reads several rows first locks the school's row (postgres-db.ts), which is what SQLite's
- * single writer gives for free. Schools and set-up codes are in postgres-schools.ts, the
- * device lifecycle in postgres-devices.ts, the log and the erasure log in postgres-log.ts.
+ * single writer gives for free; appending to the log is one statement the unique keys keep
+ * correct instead (postgres-append.ts). Schools and set-up codes are in postgres-schools.ts,
+ * the device lifecycle in postgres-devices.ts, reading the log and the erasure log in
+ * postgres-log.ts.
  */
 import type pg from 'pg';
+import { appendLogBatch, lookupLog } from './postgres-append.ts';
 import {
   all,
   createPool,
@@ -116,9 +119,20 @@ export class PostgresStore implements EndpointStore {
     return one<StoredRecipientSet>(this.pool, sql, [school, version]);
   }
 
+  /**
+   * Recipient sets are only ever added, never changed or removed, so one found is there for
+   * good: every upload asks, and remembering saves it a round trip. What is not found is
+   * asked again (another hub process may add it).
+   */
+  private readonly knownSets = new Set<string>();
+
   async hasRecipientSet(school: string, version: number): Promise<boolean> {
+    const key = `${version} ${school}`;
+    if (this.knownSets.has(key)) return true;
     const sql = 'SELECT 1 FROM recipient_sets WHERE school = $1 AND version = $2';
-    return (await one(this.pool, sql, [school, version])) !== null;
+    const found = (await one(this.pool, sql, [school, version])) !== null;
+    if (found) this.knownSets.add(key);
+    return found;
   }
 
   addRecipientSet(school: string, set: StoredRecipientSet): Promise<boolean> {
@@ -220,15 +234,15 @@ export class PostgresStore implements EndpointStore {
   }
 
   appendLog(entry: NewLogEntry): Promise<AppendOutcome> {
-    return log.appendLogBatch(this.pool, [entry]);
+    return appendLogBatch(this.pool, [entry]);
   }
 
   appendLogBatch(entries: NewLogEntry[]): Promise<AppendOutcome> {
-    return log.appendLogBatch(this.pool, entries);
+    return appendLogBatch(this.pool, entries);
   }
 
   lookupLog(school: string, ids: string[], ctHashes: string[]): Promise<LogLookup> {
-    return log.lookupLog(this.pool, school, ids, ctHashes);
+    return lookupLog(this.pool, school, ids, ctHashes);
   }
 
   findLogEntry(school: string, id: string): Promise<LogEntry | null> {
