@@ -25,16 +25,24 @@ export function canonicalJson(value: unknown): string {
       if (!Number.isSafeInteger(value)) throw new Error('Canonical JSON allows only safe integers');
       return String(value);
     case 'object': {
-      if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+      // Built up in one string rather than through map/filter/join arrays: every envelope a
+      // console opens is serialised like this to check its signature.
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i]);
+        return out + ']';
+      }
       const proto = Object.getPrototypeOf(value);
       if (proto !== Object.prototype && proto !== null) {
         throw new Error('Canonical JSON allows only plain objects');
       }
-      const entries = Object.keys(value)
-        .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-        .sort()
-        .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
-      return `{${entries.join(',')}}`;
+      const record = value as Record<string, unknown>;
+      let out = '{';
+      for (const k of Object.keys(record).sort()) {
+        if (record[k] === undefined) continue;
+        out += (out.length > 1 ? ',' : '') + JSON.stringify(k) + ':' + canonicalJson(record[k]);
+      }
+      return out + '}';
     }
     default:
       throw new Error(`Canonical JSON cannot encode a ${typeof value}`);

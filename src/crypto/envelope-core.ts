@@ -43,7 +43,10 @@ export async function envelopeKeys(secret: Uint8Array<ArrayBuffer>): Promise<Env
   };
 }
 
-/** hkdf() in hash.ts, as parameters for deriveKey: the same salt, labels and lengths. */
+/**
+ * hkdf() in hash.ts, as parameters for deriveKey: the same salt, labels and lengths, made
+ * once (WebCrypto copies what it is given, so every opening can share them).
+ */
 const HKDF_SALT = new Uint8Array(32);
 const hkdfParams = (label: string): HkdfParams => ({
   name: 'HKDF',
@@ -51,6 +54,8 @@ const hkdfParams = (label: string): HkdfParams => ({
   salt: HKDF_SALT,
   info: utf8(label),
 });
+const PAYLOAD_KEY = hkdfParams(PAYLOAD_LABEL);
+const MAC_KEY = hkdfParams(MAC_LABEL);
 
 export async function envelopeMac(
   macKey: Uint8Array<ArrayBuffer>,
@@ -140,16 +145,10 @@ export async function checkedKeys(
   const subtle = globalThis.crypto.subtle;
   const base = await subtle.importKey('raw', secret, 'HKDF', false, ['deriveKey']);
   const [payload, mac] = await Promise.all([
-    subtle.deriveKey(hkdfParams(PAYLOAD_LABEL), base, { name: 'AES-GCM', length: 256 }, false, [
-      'decrypt',
+    subtle.deriveKey(PAYLOAD_KEY, base, { name: 'AES-GCM', length: 256 }, false, ['decrypt']),
+    subtle.deriveKey(MAC_KEY, base, { name: 'HMAC', hash: 'SHA-256', length: 256 }, false, [
+      'verify',
     ]),
-    subtle.deriveKey(
-      hkdfParams(MAC_LABEL),
-      base,
-      { name: 'HMAC', hash: 'SHA-256', length: 256 },
-      false,
-      ['verify'],
-    ),
   ]);
   const signed = canonicalBytes({ header: headerOf(env), readers: env.readers });
   if (!(await subtle.verify('HMAC', mac, fromBase64Url(env.mac), signed))) {

@@ -8,7 +8,8 @@
  * reader list cannot name a key that does not match.
  */
 import { Aes256Gcm, CipherSuite, DhkemP256HkdfSha256, HkdfSha256 } from '@hpke/core';
-import { fromBase64Url, toBase64Url, utf8 } from './bytes.ts';
+import { concatBytes, fromBase64Url, toBase64Url, utf8 } from './bytes.ts';
+import { openBase } from './hpke-open.ts';
 import { readerKid } from './reader-kid.ts';
 
 export { readerKid };
@@ -55,6 +56,30 @@ export async function sealToReader(
   return { enc: toBase64Url(sealed.enc), ct: toBase64Url(sealed.ct) };
 }
 
+/**
+ * Each reader private key's public point, worked out once (HPKE binds every unwrap to it).
+ * Null when the browser will not export the key: only the point's x can be recovered then,
+ * and guessing y would open what was sealed to the wrong point (which recovery-shares.ts
+ * relies on being refused), so such keys keep @hpke/core's own derivation.
+ */
+const points = new WeakMap<CryptoKey, Promise<Uint8Array | null>>();
+function publicPoint(privateKey: CryptoKey): Promise<Uint8Array | null> {
+  let point = points.get(privateKey);
+  if (!point) {
+    point = (async () => {
+      if (!privateKey.extractable) return null;
+      try {
+        const jwk = await globalThis.crypto.subtle.exportKey('jwk', privateKey);
+        return concatBytes(new Uint8Array([4]), fromBase64Url(jwk.x!), fromBase64Url(jwk.y!));
+      } catch {
+        return null;
+      }
+    })();
+    points.set(privateKey, point);
+  }
+  return point;
+}
+
 /** Opens what sealToReader sealed; throws if the key, label, aad or any byte differ. */
 export async function openAsReader(
   privateKey: CryptoKey,
@@ -62,11 +87,11 @@ export async function openAsReader(
   info: string,
   aad: Uint8Array<ArrayBuffer>,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const pt = await suite.open(
-    { recipientKey: privateKey, enc: fromBase64Url(sealed.enc), info: utf8(info) },
-    fromBase64Url(sealed.ct),
-    aad,
-  );
+  const enc = fromBase64Url(sealed.enc);
+  const ct = fromBase64Url(sealed.ct);
+  const point = await publicPoint(privateKey);
+  if (point) return openBase({ privateKey, publicPoint: point }, enc, ct, info, aad);
+  const pt = await suite.open({ recipientKey: privateKey, enc, info: utf8(info) }, ct, aad);
   return new Uint8Array(pt);
 }
 

@@ -233,5 +233,65 @@ describe('the DSL’s guided procedures', () => {
       .poll(() => robWizard.chronology().count(), { timeout: 20_000 })
       .toBe(danaView.length);
     expect(await robWizard.chronology().allTextContents()).toEqual(danaView);
+
+    // 4. A record changed in Rob's own storage is opened in the console's workers, which
+    //    refuse it with the reason, as the page itself would; the rest still opens.
+    const workers: string[] = [];
+    robPage.on('worker', (w) => workers.push(w.url()));
+    const changed = await changeStoredRecord(robPage, 'action.recorded');
+    await robPage.reload();
+    await new DslPages(robPage).unlock(ROB_PASSPHRASE);
+    await robWizard.openIncidents();
+    await robWizard.openChronology(/^ST-\w{6} · Inappropriate contact or suspected grooming/);
+    await expect
+      .poll(() => robWizard.chronology().count(), { timeout: 20_000 })
+      .toBe(danaView.length - 1);
+    const problems = robPage.locator('details.chrono-problems');
+    expect(await problems.locator('summary').textContent()).toBe(
+      '1 records could not be read here',
+    );
+    expect(await problems.locator('li').allTextContents()).toEqual([
+      `${changed}: The sending device’s signature does not match this envelope.`,
+    ]);
+    expect(workers.filter((url) => /\/assets\/open-worker-[\w-]+\.js$/.test(url))).not.toEqual([]);
+    expect(
+      await robPage.evaluate(
+        (mark) => performance.getEntriesByName(mark).length,
+        'safetrail:open-on-page',
+      ),
+    ).toBe(0);
   });
 });
+
+/**
+ * Changes one character of the ciphertext of the first pulled record of `kind` in this
+ * console's IndexedDB inbox, as a person with the browser's storage tools could, keeping it
+ * well formed. Answers the record's id.
+ */
+function changeStoredRecord(page: Page, kind: string): Promise<string> {
+  return page.evaluate(
+    (kind) =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('safetrail');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('inbox', 'readwrite');
+          const store = tx.objectStore('inbox');
+          const all = store.getAll();
+          all.onsuccess = () => {
+            const rows = all.result as { id: string; envelope: string }[];
+            const row = rows.find((r) => JSON.parse(r.envelope).kind === kind);
+            if (!row) return reject(new Error(`no ${kind} record in the inbox`));
+            const envelope = JSON.parse(row.envelope);
+            const c = envelope.ct[10];
+            envelope.ct =
+              envelope.ct.slice(0, 10) + (c === 'A' ? 'B' : 'A') + envelope.ct.slice(11);
+            store.put({ ...row, envelope: JSON.stringify(envelope) });
+            tx.oncomplete = () => (open.result.close(), resolve(row.id));
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    kind,
+  );
+}

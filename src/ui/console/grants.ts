@@ -1,17 +1,13 @@
 /**
  * Records sealed before a DSL joined reach them through `key.granted` events: another DSL
  * re-wrapped each record's key to them. This collects the grants addressed to this reader
- * (opening each grant event like any record, so its sender's signature is checked) and
- * opens a record with the reader's own slot or, failing that, with a grant.
+ * (opening each grant event like any record, so its sender's signature is checked); a
+ * record is then opened with the reader's own slot or, failing that, with its grant
+ * (openForReader in src/crypto/open-batch.ts).
  */
 import type { UnlockedDslKeys } from '../../crypto/dsl-keys.ts';
-import { openEnvelope, type Envelope, type OpenedEnvelope } from '../../crypto/envelope.ts';
-import {
-  isKeyGrantPayload,
-  openEnvelopeWithGrant,
-  type GrantSlot,
-  type KeyGrantPayload,
-} from '../../crypto/key-grant.ts';
+import { openEnvelope, type Envelope } from '../../crypto/envelope.ts';
+import { isKeyGrantPayload, type GrantSlot, type KeyGrantPayload } from '../../crypto/key-grant.ts';
 import type { PublicJwk } from '../../crypto/jwk.ts';
 
 type Reader = UnlockedDslKeys['reader'];
@@ -43,18 +39,4 @@ export async function collectGrants(
     }
   }
   return { slots, events };
-}
-
-/** Opens with this reader's own slot when there is one, else with a grant. */
-export function openForReader<T>(
-  envelope: Envelope,
-  reader: Reader,
-  grants: ReadonlyMap<string, GrantSlot>,
-  deviceKey: PublicJwk,
-): Promise<OpenedEnvelope<T>> {
-  const grant = grants.get(envelope.id);
-  if (!envelope.readers.some((r) => r.kid === reader.kid) && grant) {
-    return openEnvelopeWithGrant<T>(envelope, grant, reader, deviceKey);
-  }
-  return openEnvelope<T>(envelope, reader, deviceKey);
 }

@@ -13,6 +13,8 @@
  */
 import type { Envelope } from '../../crypto/envelope.ts';
 import type { UnlockedDslKeys } from '../../crypto/dsl-keys.ts';
+import type { GrantSlot } from '../../crypto/key-grant.ts';
+import { openPool, type OpenJob } from '../../crypto/open-pool.ts';
 import { illegalSuspected, partsFor, type PhotoRef } from '../../domain/evidence.ts';
 import {
   isEvidenceAddedPayload,
@@ -23,9 +25,11 @@ import { isIncidentCreatedPayload } from '../../domain/incident-payload.ts';
 import type { SafetrailDb } from '../../storage/db.ts';
 import { erasureCursor } from '../../storage/erasure-cursor.ts';
 import { addPulled, applyErasures, inboxCursor, listInbox } from '../../storage/inbox-repo.ts';
+import type { InboxRecord } from '../../storage/records.ts';
 import type { createApiClient } from '../../sync/api-client.ts';
 import { MAX_PULL, type DeviceInfo, type PulledEnvelope } from '../../sync/protocol.ts';
-import { collectGrants, openForReader } from './grants.ts';
+import { keepOpened, openedAhead, openedEarlier } from '../wizard/opened-session.ts';
+import { collectGrants } from './grants.ts';
 
 type Api = ReturnType<typeof createApiClient>;
 
@@ -134,69 +138,124 @@ const matches = (ref: PhotoRef, p: EvidenceAddedPayload) =>
   ref.sha256 === p.sha256 &&
   partsFor(ref.bytes) === p.parts;
 
+/** A record to show, opened now or earlier in this session, from a device on the list. */
+interface Readable {
+  item: InboxRecord;
+  device: DeviceInfo;
+  kind: string;
+  payload: unknown;
+}
+
 export async function openInbox(
   db: SafetrailDb,
   keys: UnlockedDslKeys,
   devices: DeviceInfo[],
 ): Promise<(OpenedIncident | UnopenedItem)[]> {
   const byId = new Map(devices.map((d) => [d.id, d]));
-  const pulled = (await listInbox(db)).map((item) => ({
-    item,
-    envelope: JSON.parse(item.envelope) as Envelope,
-  }));
-  const { slots } = await collectGrants(
-    pulled.map((p) => p.envelope),
-    keys.reader,
-    (id) => byId.get(id)?.publicKey,
-  );
   const incidents = new Map<string, OpenedIncident & { device: string }>();
   const parts: OpenedPart[] = [];
   const problems: UnopenedItem[] = [];
   const problem = (item: { logIndex: number; id: string }, text: string) =>
     problems.push({ ok: false, logIndex: item.logIndex, id: item.id, problem: text });
+  const unknownDevice = (item: InboxRecord) =>
+    problem(
+      item,
+      'Sent by a device this console does not know, so its signature cannot be checked.',
+    );
 
-  await Promise.all(
-    pulled
-      .filter(({ envelope }) => SHOWN_HERE.has(envelope.kind))
-      .map(async ({ item, envelope }) => {
-        try {
-          const device = byId.get(envelope.device);
-          if (!device)
-            return problem(
-              item,
-              'Sent by a device this console does not know, so its signature cannot be checked.',
-            );
-          const { payload } = await openForReader(envelope, keys.reader, slots, device.publicKey);
-          if (envelope.kind === 'incident.created' && isIncidentCreatedPayload(payload)) {
-            const fields = completeFields(payload.fields);
-            incidents.set(payload.incidentId, {
-              ok: true,
-              logIndex: item.logIndex,
-              id: item.id,
-              incidentId: payload.incidentId,
-              reference: incidentReference(payload.incidentId),
-              fields,
-              recordedBy: payload.recordedBy,
-              recordedAt: payload.recordedAt,
-              deviceName: device.name,
-              device: device.id,
-              receivedAt: item.receivedAt,
-              photos: fields.evidence.photos.map((ref) => ({
-                ref,
-                parts: new Array<string | undefined>(partsFor(ref.bytes)).fill(undefined),
-              })),
-              withheld: 0,
-            });
-          } else if (envelope.kind === 'evidence.added' && isEvidenceAddedPayload(payload)) {
-            parts.push({ logIndex: item.logIndex, id: item.id, device: device.id, payload });
-          } else {
-            problem(item, 'Opened, but it is not a record this version understands.');
-          }
-        } catch (e) {
-          problem(item, e instanceof Error ? e.message : 'Could not be opened.');
-        }
-      }),
+  // Incidents another console screen opened (and checked against the device list) in this
+  // session are taken as they are; every other row is parsed, and what this list shows is
+  // opened now, in the open workers.
+  const readable: Readable[] = [];
+  const pulled: { item: InboxRecord; envelope: Envelope }[] = [];
+  openPool().warm(); // the workers start while the inbox is read
+  // The inbox is read while the pages opened ahead finish: both come before the lookup.
+  const [rows] = await Promise.all([listInbox(db), openedAhead(keys.reader)]);
+  for (const item of rows) {
+    const held = openedEarlier(keys.reader, item.id, item.logIndex);
+    if (!held) pulled.push({ item, envelope: JSON.parse(item.envelope) as Envelope });
+    else if (!SHOWN_HERE.has(held.kind)) continue;
+    else if (!byId.has(held.device)) unknownDevice(item);
+    else
+      readable.push({
+        item,
+        device: byId.get(held.device)!,
+        kind: held.kind,
+        payload: held.payload,
+      });
+  }
+  const shown = pulled.filter(({ envelope }) => SHOWN_HERE.has(envelope.kind));
+  // Grants are needed only for records this reader has no slot in (a lead who joined later).
+  const needGrants = shown.some(
+    ({ envelope: e }) =>
+      !(Array.isArray(e.readers) && e.readers.some((r) => r.kid === keys.reader.kid)),
   );
+  const { slots } = needGrants
+    ? await collectGrants(
+        pulled.map((p) => p.envelope),
+        keys.reader,
+        (id) => byId.get(id)?.publicKey,
+      )
+    : { slots: new Map<string, GrantSlot>() };
+
+  const jobs: OpenJob[] = [];
+  const targets: { item: InboxRecord; device: DeviceInfo }[] = [];
+  for (const { item, envelope } of shown) {
+    const device = byId.get(envelope.device);
+    if (!device) {
+      unknownDevice(item);
+      continue;
+    }
+    const grant = slots.get(envelope.id);
+    jobs.push({
+      envelope: item.envelope,
+      deviceKey: device.publicKey,
+      ...(grant ? { grant } : {}),
+    });
+    targets.push({ item, device });
+  }
+  const outcomes = await openPool().open(jobs, keys.reader);
+  for (const [i, outcome] of outcomes.entries()) {
+    const { item, device } = targets[i]!;
+    if (!outcome.ok) {
+      problem(item, outcome.problem);
+      continue;
+    }
+    readable.push({ item, device, kind: outcome.header.kind, payload: outcome.payload });
+    await keepOpened(keys.reader, outcome, device.publicKey, device.name, item.logIndex);
+  }
+
+  for (const { item, device, kind, payload } of readable) {
+    try {
+      if (kind === 'incident.created' && isIncidentCreatedPayload(payload)) {
+        const fields = completeFields(payload.fields);
+        incidents.set(payload.incidentId, {
+          ok: true,
+          logIndex: item.logIndex,
+          id: item.id,
+          incidentId: payload.incidentId,
+          reference: incidentReference(payload.incidentId),
+          fields,
+          recordedBy: payload.recordedBy,
+          recordedAt: payload.recordedAt,
+          deviceName: device.name,
+          device: device.id,
+          receivedAt: item.receivedAt,
+          photos: fields.evidence.photos.map((ref) => ({
+            ref,
+            parts: new Array<string | undefined>(partsFor(ref.bytes)).fill(undefined),
+          })),
+          withheld: 0,
+        });
+      } else if (kind === 'evidence.added' && isEvidenceAddedPayload(payload)) {
+        parts.push({ logIndex: item.logIndex, id: item.id, device: device.id, payload });
+      } else {
+        problem(item, 'Opened, but it is not a record this version understands.');
+      }
+    } catch (e) {
+      problem(item, e instanceof Error ? e.message : 'Could not be opened.');
+    }
+  }
 
   let waiting = 0;
   for (const part of parts) {

@@ -3,46 +3,36 @@
  * `key.granted` grants for records sealed before this DSL joined) and this console's own
  * events still waiting in its outbox, so a walk made offline is in the chronology (marked
  * "waiting to send") before it reaches the endpoint. Each envelope's device signature and
- * MAC are checked by opening it; plaintext is never written anywhere.
+ * MAC are checked by opening it, in the open workers (src/crypto/open-pool.ts) so the page
+ * stays responsive; plaintext is never written anywhere.
  *
  * Device public keys come from the endpoint's device list. It is kept in memory for the
  * session (it is public key material and device names, but the storage layer has no place
  * for it yet), so pages opened offline later in the session can still check signatures.
  */
 import type { UnlockedDslKeys } from '../../crypto/dsl-keys.ts';
-import { openEnvelope, type Envelope } from '../../crypto/envelope.ts';
+import type { Envelope } from '../../crypto/envelope.ts';
 import type { PublicJwk } from '../../crypto/jwk.ts';
 import type { GrantSlot } from '../../crypto/key-grant.ts';
-import { displayFingerprint, fingerprint } from '../../crypto/signing.ts';
-import type { ChronologyEvent } from '../../domain/chronology.ts';
+import { openPool, type OpenJob } from '../../crypto/open-pool.ts';
 import type { SafetrailDb } from '../../storage/db.ts';
 import { listInbox } from '../../storage/inbox-repo.ts';
 import { createOutboxStore } from '../../storage/outbox-repo.ts';
 import type { DeviceRecord } from '../../storage/records.ts';
 import type { ApiClient } from '../../sync/api-client.ts';
 import type { DeviceInfo, PulledEnvelope } from '../../sync/protocol.ts';
-import { collectGrants, openForReader } from '../console/grants.ts';
+import { collectGrants } from '../console/grants.ts';
+import {
+  cacheFor,
+  KINDS,
+  openedAhead,
+  openedEarlier,
+  openingAhead,
+  toEvent,
+  type OpenedEvent,
+} from './opened-session.ts';
 
-/** The kinds a chronology is made of; photos are opened by the inbox, not here. */
-const KINDS: ReadonlySet<string> = new Set([
-  'incident.created',
-  'incident.amended',
-  'step.answered',
-  'action.recorded',
-  'incident.closed',
-  'incident.reopened',
-  'incident.erased',
-]);
-
-export interface OpenedEvent extends ChronologyEvent {
-  deviceName: string;
-  /** The fingerprint of the device key whose signature was verified, as people read it. */
-  signer: string;
-  /** The endpoint's log position, or null while it waits in this console's outbox. */
-  logIndex: number | null;
-  /** Sealed on this console and not yet acknowledged by the endpoint. */
-  pending: boolean;
-}
+export type { OpenedEvent };
 
 export interface OpenProgress {
   done: number;
@@ -70,28 +60,6 @@ export async function refreshDevices(api: ApiClient): Promise<DeviceInfo[]> {
 /** The device list fetched earlier in this session, or null. */
 export const knownDevices = (): DeviceInfo[] | null => directory;
 
-/**
- * Events already opened in this unlocked session, by envelope id, so moving between console
- * screens does not decrypt thousands of records again. Keyed by the unlocked reader key:
- * locking drops the keys, and with them this memory.
- */
-const opened = new WeakMap<object, Map<string, OpenedEvent>>();
-const cacheFor = (reader: object) => {
-  let cache = opened.get(reader);
-  if (!cache) opened.set(reader, (cache = new Map()));
-  return cache;
-};
-const fingerprints = new Map<string, Promise<string>>();
-const signerOf = (jwk: PublicJwk) => {
-  const k = `${jwk.x}.${jwk.y}`;
-  let fp = fingerprints.get(k);
-  if (!fp) fingerprints.set(k, (fp = fingerprint(jwk).then(displayFingerprint)));
-  return fp;
-};
-
-/** Opened this many at a time, so the progress line moves and the page stays responsive. */
-const SLICE = 200;
-
 /** Who may have sent what: the device list, and this console itself. */
 function senders(self: DeviceRecord, devices: DeviceInfo[] | null) {
   const byId = new Map((devices ?? []).map((d) => [d.id, d]));
@@ -103,38 +71,14 @@ function senders(self: DeviceRecord, devices: DeviceInfo[] | null) {
   };
 }
 
-/** Opens one envelope with every check (openEnvelope / openForReader) into an event. */
-async function openEvent(
-  e: Envelope,
-  keys: UnlockedDslKeys,
-  key: PublicJwk,
-  nameOf: (id: string) => string,
-  where: { logIndex: number | null; pending: boolean },
-  slots: ReadonlyMap<string, GrantSlot>,
-): Promise<OpenedEvent> {
-  const { header, payload } = where.pending
-    ? await openEnvelope(e, keys.reader, key)
-    : await openForReader(e, keys.reader, slots, key);
-  return {
-    id: header.id,
-    device: header.device,
-    seq: header.seq,
-    created: header.created,
-    kind: header.kind,
-    payload,
-    deviceName: nameOf(header.device),
-    signer: await signerOf(key),
-    logIndex: where.logIndex,
-    pending: where.pending,
-  };
-}
-
 /**
- * Opens records as a pull brings them in (pullNew's `onPage`), while the next page is
- * fetched and stored, so a long pull and the opening overlap instead of running one after
- * the other. Only records sealed to this reader's own key, from a device in `devices`;
- * anything else, and anything that does not open, is left to openConsoleEvents, which opens
- * it with the grants in hand or reports the problem. The checks are the same.
+ * Hands records to the open workers as a pull brings them in (pullNew's `onPage`) and
+ * returns at once, so the pull goes on fetching and storing while they open, and the next
+ * page joins the workers' queue without waiting for this one; openConsoleEvents and
+ * openInbox wait for them (openedAhead) before they look in this session's memory. Only
+ * records sealed to this reader's own key, from a device in `devices`; anything else, and
+ * anything that does not open, is left to openConsoleEvents, which opens it with the
+ * grants in hand or reports the problem. The checks are the same (open-batch.ts).
  */
 export async function openAhead(
   keys: UnlockedDslKeys,
@@ -156,26 +100,28 @@ export async function openAhead(
       return false; // malformed: openConsoleEvents reports it
     }
   });
-  for (let i = 0; i < todo.length; i += SLICE) {
-    await Promise.all(
-      todo.slice(i, i + SLICE).map(async ({ envelope, logIndex }) => {
-        try {
-          const where = { logIndex, pending: false };
-          const event = await openEvent(
-            envelope,
-            keys,
-            keyOf(envelope.device)!,
-            nameOf,
-            where,
-            new Map(),
-          );
-          cache.set(event.id, event);
-        } catch {
-          // Left for openConsoleEvents, which tries again and says why it cannot open it.
-        }
-      }),
-    );
-  }
+  if (todo.length === 0) return;
+  const jobs = todo.map(({ envelope }) => ({ envelope, deviceKey: keyOf(envelope.device)! }));
+  const opening = openPool()
+    .open(jobs, keys.reader)
+    .then(async (outcomes) => {
+      for (const [i, outcome] of outcomes.entries()) {
+        // One that fails is left for openConsoleEvents, which tries again and says why.
+        if (!outcome.ok) continue;
+        const where = { logIndex: todo[i]!.logIndex, pending: false };
+        const key = jobs[i]!.deviceKey;
+        const event = await toEvent(outcome.header, outcome.payload, key, nameOf, where);
+        cache.set(event.id, event);
+      }
+    })
+    .catch(() => undefined); // what did not open is opened again, and reported, later
+  openingAhead(keys.reader, opening);
+}
+
+interface Target {
+  id: string;
+  key: PublicJwk;
+  where: { logIndex: number | null; pending: boolean };
 }
 
 export async function openConsoleEvents(
@@ -188,23 +134,25 @@ export async function openConsoleEvents(
   const cache = cacheFor(keys.reader);
   const { keyOf, nameOf } = senders(self, devices);
 
-  const rows = await listInbox(db);
+  openPool().warm(); // the workers start while the inbox is read
+  // The inbox is read while the pages opened ahead finish: both come before the lookup.
+  const [rows] = await Promise.all([listInbox(db), openedAhead(keys.reader)]);
   const events: OpenedEvent[] = [];
   const problems: OpenProblem[] = [];
   // Rows already opened (here or by openAhead, at the same log position) are not parsed again.
-  const pulled: { envelope: Envelope; logIndex: number }[] = [];
+  const pulled: { envelope: Envelope; text: string; logIndex: number }[] = [];
   for (const row of rows) {
-    const held = cache.get(row.id);
-    if (held && !held.pending && held.logIndex === row.logIndex) events.push(held);
-    else pulled.push({ envelope: JSON.parse(row.envelope) as Envelope, logIndex: row.logIndex });
+    const held = openedEarlier(keys.reader, row.id, row.logIndex);
+    if (held) events.push(held);
+    else
+      pulled.push({
+        envelope: JSON.parse(row.envelope) as Envelope,
+        text: row.envelope,
+        logIndex: row.logIndex,
+      });
   }
   const toOpen = pulled.filter((p) => KINDS.has(p.envelope.kind));
   const total = toOpen.length;
-  let done = 0;
-  const tick = () => {
-    done++;
-    if (onProgress && (done % 100 === 0 || done === total)) onProgress({ done, total });
-  };
   onProgress?.({ done: 0, total });
   // Grants are needed only for records this reader has no slot in (a lead who joined later).
   const needGrants = toOpen.some(
@@ -218,7 +166,10 @@ export async function openConsoleEvents(
       )
     : { slots: new Map<string, GrantSlot>() };
 
-  const open = async (e: Envelope, where: { logIndex: number | null; pending: boolean }) => {
+  // What cannot be checked is a problem at once; the rest goes to the open workers in one go.
+  const jobs: OpenJob[] = [];
+  const targets: Target[] = [];
+  const add = (e: Envelope, sealed: Envelope | string, where: Target['where']) => {
     const key = keyOf(e.device);
     if (!key) {
       problems.push({
@@ -227,32 +178,38 @@ export async function openConsoleEvents(
           ? 'Sent by a device this console does not know, so its signature cannot be checked.'
           : 'Its sender cannot be checked until this console has fetched the school’s device list (connect once).',
       });
-      return;
+      return false;
     }
-    try {
-      const event = await openEvent(e, keys, key, nameOf, where, slots);
-      events.push(event);
-      cache.set(event.id, event);
-    } catch (err) {
-      problems.push({
-        id: e.id,
-        problem: err instanceof Error ? err.message : 'Could not be opened.',
-      });
-    }
+    // This console's own waiting events are sealed to its own key: no grant is ever needed.
+    const grant = where.pending ? undefined : slots.get(e.id);
+    jobs.push({ envelope: sealed, deviceKey: key, ...(grant ? { grant } : {}) });
+    targets.push({ id: e.id, key, where });
+    return true;
   };
-
-  for (let i = 0; i < toOpen.length; i += SLICE) {
-    await Promise.all(
-      toOpen
-        .slice(i, i + SLICE)
-        .map(({ envelope, logIndex }) => open(envelope, { logIndex, pending: false }).then(tick)),
-    );
-  }
+  let unchecked = 0;
+  for (const { envelope, text, logIndex } of toOpen)
+    if (!add(envelope, text, { logIndex, pending: false })) unchecked++;
   const seen = new Set(rows.map((r) => r.id));
   const waiting = await createOutboxStore(db).listDue(Number.POSITIVE_INFINITY, 10_000);
   for (const item of waiting) {
     const e = JSON.parse(item.envelope) as Envelope;
-    if (!seen.has(e.id) && KINDS.has(e.kind)) await open(e, { logIndex: null, pending: true });
+    if (!seen.has(e.id) && KINDS.has(e.kind))
+      add(e, item.envelope, { logIndex: null, pending: true });
+  }
+
+  // The progress line counts pulled records; this console's few waiting ones come along.
+  const progress = (n: number) => onProgress?.({ done: Math.min(total, unchecked + n), total });
+  if (unchecked) progress(0);
+  const outcomes = await openPool().open(jobs, keys.reader, progress);
+  for (const [i, outcome] of outcomes.entries()) {
+    const { id, key, where } = targets[i]!;
+    if (!outcome.ok) {
+      problems.push({ id, problem: outcome.problem });
+      continue;
+    }
+    const event = await toEvent(outcome.header, outcome.payload, key, nameOf, where);
+    events.push(event);
+    cache.set(event.id, event);
   }
   return { events, problems };
 }
