@@ -4,47 +4,35 @@ import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 /**
- * Every tablet start opens the capture screen, whose code the router asks for only once the
- * entry script has run. Listing it (and what it imports) as modulepreload links lets the
- * browser fetch it alongside the entry instead of one round trip later; the entry's own
- * imports are listed too, since Vite's preloading is off (build.modulePreload). The files
- * come from the precache, so this holds offline; on a console it costs one small cached
- * fetch.
+ * The entry script's own imports, as modulepreload links, so the browser fetches them
+ * alongside the entry instead of one round trip later (Vite's preloading is off, see
+ * build.modulePreload). Only these: on a locked tablet's cold start the rest of the app
+ * loads after the PIN screen has been drawn (src/ui/main.tsx), and preloading it would
+ * have the browser compile it in competition with that first frame.
  */
-function preloadCaptureRoute(): Plugin {
-  const route = 'src/ui/capture/CaptureRoutes.tsx';
+function preloadEntryImports(): Plugin {
   return {
-    name: 'safetrail:preload-capture-route',
+    name: 'safetrail:preload-entry-imports',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
       handler(_html, { bundle, chunk: entry }) {
         if (!bundle || !entry) return [];
-        const chunkOf = (file: string) => {
-          const c = bundle[file];
-          return c?.type === 'chunk' ? c : undefined;
-        };
-        const walk = (file: string, into: Set<string>) => {
-          if (into.has(file)) return;
-          into.add(file);
-          chunkOf(file)?.imports.forEach((f) => walk(f, into));
-        };
-        // The entry itself is the page's script tag; its imports and the route's are not.
-        const already = new Set([entry.fileName]);
-        const capture = Object.values(bundle).find(
-          (c) => c.type === 'chunk' && c.moduleIds.some((id) => id.endsWith(route)),
-        );
-        if (!capture) throw new Error(`No chunk for ${route}: the capture route has moved.`);
         const wanted = new Set<string>();
-        entry.imports.forEach((f) => walk(f, wanted));
-        walk(capture.fileName, wanted);
-        return [...wanted]
-          .filter((file) => !already.has(file))
-          .map((file): HtmlTagDescriptor => ({
+        const walk = (file: string) => {
+          if (wanted.has(file)) return;
+          wanted.add(file);
+          const c = bundle[file];
+          if (c?.type === 'chunk') c.imports.forEach(walk);
+        };
+        entry.imports.forEach(walk);
+        return [...wanted].map(
+          (file): HtmlTagDescriptor => ({
             tag: 'link',
             attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
             injectTo: 'head',
-          }));
+          }),
+        );
       },
     },
   };
@@ -116,7 +104,7 @@ function withoutRouteBoundLink(): Plugin {
 export default defineConfig({
   plugins: [
     preact(),
-    preloadCaptureRoute(),
+    preloadEntryImports(),
     lazyRouterScrollStorage(),
     withoutRouteBoundLink(),
     VitePWA({
@@ -134,10 +122,13 @@ export default defineConfig({
         display: 'standalone',
         background_color: '#ffffff',
         theme_color: '#1d4e89',
+        lang: 'en-GB',
         icons: [
           { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
           { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
-          { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+          // No SVG: the browser fetches the manifest's best icon as the app starts, and an
+          // SVG one is drawn as a document on the page's main thread (about 5 ms of a
+          // tablet's cold start, before its first frame).
         ],
       },
       injectManifest: {
@@ -174,12 +165,20 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            // What every start runs, in two files: Dexie (a third of it) and the rest. The
-            // browser compiles scripts on background threads, one per file, so on a 2-core
-            // tablet the two compile side by side instead of one after the other.
-            { name: 'dexie', test: /node_modules[\\/]dexie[\\/]/, priority: 3 },
-            { name: 'start', tags: ['$initial'], priority: 2 },
-            // The capture screen and everything it imports that the start has not, in one
+            // Dexie, apart: every app start needs it, but it is a third of the app's start-up
+            // code and the browser compiles each file on a background thread of its own.
+            { name: 'dexie', test: /node_modules[\\/]dexie[\\/]/, priority: 4 },
+            // The entry script: what a locked tablet's PIN screen needs, and no more.
+            { name: 'start', tags: ['$initial'], priority: 3 },
+            // The app proper (src/ui/app/start-app.tsx: the router, the providers, the PIN
+            // check), loaded by the entry on every start, on a tablet after the PIN screen.
+            {
+              name: 'app',
+              test: /src[\\/]ui[\\/]app[\\/]start-app\.tsx$/,
+              includeDependenciesRecursively: true,
+              priority: 2,
+            },
+            // The capture screen and everything it imports that the app has not, in one
             // file rather than ten: each file costs a fetch and its own gzip dictionary
             // (about 2 kB more in all). The benchmark finds the capture screen by this name.
             {

@@ -22,8 +22,9 @@ import type {
   StaffProfileRecord,
   TombstoneRecord,
 } from './records.ts';
+import { DEFAULT_DB_NAME } from './db-name.ts';
 
-export const DEFAULT_DB_NAME = 'safetrail';
+export { DEFAULT_DB_NAME };
 
 export interface SafetrailDbOptions {
   /** Another context opened a newer schema (or deleted the database); this one has closed. */

@@ -4,7 +4,7 @@
  * its own pack. It reads the device row directly (start-read.ts), so asking never creates
  * an empty database and never opens a second Dexie connection.
  */
-import { DEFAULT_DB_NAME } from './db.ts';
+import { DEFAULT_DB_NAME } from './db-name.ts';
 import { readStartRows } from './start-read.ts';
 
 /** The enrolled school's id, or undefined before enrollment. */

@@ -7,6 +7,7 @@
 import type { SafetrailDb } from './db.ts';
 import { guardRead, guardWrite } from './errors.ts';
 import { check, int, saltOnly, sealedOnly, str } from './guards.ts';
+import { byName } from './profile-order.ts';
 import type { StaffProfileRecord } from './records.ts';
 
 export type ProfileChanges = Partial<Omit<StaffProfileRecord, 'id'>>;
@@ -26,10 +27,7 @@ function toRow(p: StaffProfileRecord): StaffProfileRecord {
   };
 }
 
-/** Profiles in the order the "who are you?" picker lists them: by name. */
-export function byName(profiles: StaffProfileRecord[]): StaffProfileRecord[] {
-  return profiles.sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id));
-}
+export { byName };
 
 /** All profiles, by name, for the "who are you?" picker. */
 export async function listProfiles(db: SafetrailDb): Promise<StaffProfileRecord[]> {

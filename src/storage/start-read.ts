@@ -10,7 +10,7 @@
  * the repositories as usual. If another tab or a newer version of the app upgrades the
  * database meanwhile, this connection closes at once so the upgrade is never held up.
  */
-import { DEFAULT_DB_NAME } from './db.ts';
+import { DEFAULT_DB_NAME } from './db-name.ts';
 import type { DeviceRecord, StaffProfileRecord } from './records.ts';
 
 export interface StartRows {

@@ -46,15 +46,18 @@ export function useSession(): SessionValue {
 export function SessionProvider({
   db,
   firstDevice,
+  firstStaff = null,
   children,
 }: {
   db: SafetrailDb;
   /** The device record's read, if begun already (start-reads.ts); otherwise read here. */
-  firstDevice?: Promise<DeviceRecord | undefined>;
+  firstDevice?: Promise<DeviceRecord | undefined> | undefined;
+  /** Who unlocked on the cold-start lock screen (src/ui/start), before the app had loaded. */
+  firstStaff?: StaffSession | null;
   children: ComponentChildren;
 }) {
   const [device, setDevice] = useState<DeviceRecord | null | undefined>(undefined);
-  const [staff, setStaff] = useState<StaffSession | null>(null);
+  const [staff, setStaff] = useState<StaffSession | null>(firstStaff);
   const [dsl, setDsl] = useState<DslSession | null>(null);
   const flushes = useRef(new Set<() => Promise<void>>());
 

@@ -3,11 +3,10 @@ import { useLayoutEffect, useState } from 'preact/hooks';
 import { listProfiles } from '../../storage/profile-repo.ts';
 import type { StaffProfileRecord } from '../../storage/records.ts';
 import { useSession } from '../app/session.tsx';
-import { takeStartProfiles } from '../app/start-reads.ts';
-import { plainError } from '../components/errors.ts';
-import { Field } from '../components/Field.tsx';
+import { takeStartGate, takeStartProfiles } from '../app/start-reads.ts';
 import type { CreateProfileProps } from './CreateProfile.tsx';
 import { ProfileWipedError, unlockProfile } from './staff-profiles.ts';
+import { UnlockForm } from './UnlockForm.tsx';
 import { useLazy } from './use-lazy.ts';
 
 const loadCreateProfile = () => import('./CreateProfile.tsx');
@@ -22,8 +21,11 @@ function CreateProfile(props: CreateProfileProps) {
 export function StaffGate({ children }: { children: ComponentChildren }) {
   const session = useSession();
   const [profiles, setProfiles] = useState<StaffProfileRecord[] | null>(null);
-  const [creating, setCreating] = useState(false);
-  const [wiped, setWiped] = useState('');
+  // Where the cold-start lock screen handed over (src/ui/start): "I am not listed" was
+  // chosen there, or the chosen profile had been wiped.
+  const [start] = useState(takeStartGate);
+  const [creating, setCreating] = useState(start?.creating ?? false);
+  const [wiped, setWiped] = useState(start?.notice ?? '');
   // Before the first paint (a layout effect), and from the read begun at start-up when this
   // is the first screen: the PIN field is what a teacher waits for on every start.
   useLayoutEffect(() => {
@@ -48,6 +50,7 @@ export function StaffGate({ children }: { children: ComponentChildren }) {
   return (
     <UnlockProfile
       profiles={profiles}
+      notice={start?.notice}
       onNew={() => setCreating(true)}
       onWiped={(message) => {
         setWiped(message);
@@ -61,65 +64,21 @@ function UnlockProfile({
   profiles,
   onNew,
   onWiped,
+  notice,
 }: {
   profiles: StaffProfileRecord[];
   onNew: () => void;
   onWiped: (message: string) => void;
+  notice?: string | undefined;
 }) {
   const session = useSession();
-  const [profileId, setProfileId] = useState(profiles[0]!.id);
-  const [pin, setPin] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError('');
+  const unlock = async (profileId: string, pin: string) => {
     try {
       session.setStaff(await unlockProfile(session.db, profileId, pin));
     } catch (err) {
       if (err instanceof ProfileWipedError) onWiped(err.message);
-      setError(plainError(err));
-      setPin('');
-      setBusy(false);
+      throw err;
     }
   };
-  return (
-    <>
-      <h1>Unlock</h1>
-      <form class="card" onSubmit={submit} noValidate>
-        <div class="field">
-          <label for="profile">Who are you?</label>
-          <select
-            id="profile"
-            value={profileId}
-            onChange={(e) => setProfileId(e.currentTarget.value)}
-          >
-            {profiles.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <Field
-          label="PIN"
-          type="password"
-          inputMode="numeric"
-          value={pin}
-          onInput={setPin}
-          error={error || undefined}
-          autoComplete="current-password"
-        />
-        <div class="actions">
-          <button type="submit" disabled={busy || !pin}>
-            {busy ? 'Unlocking…' : 'Unlock'}
-          </button>
-          <button type="button" class="secondary" onClick={onNew}>
-            I am not listed
-          </button>
-        </div>
-      </form>
-    </>
-  );
+  return <UnlockForm profiles={profiles} onUnlock={unlock} onNew={onNew} notice={notice} />;
 }
