@@ -26,13 +26,11 @@ function preloadEntryImports(): Plugin {
           if (c?.type === 'chunk') c.imports.forEach(walk);
         };
         entry.imports.forEach(walk);
-        return [...wanted].map(
-          (file): HtmlTagDescriptor => ({
-            tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
-            injectTo: 'head',
-          }),
-        );
+        return [...wanted].map((file): HtmlTagDescriptor => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+          injectTo: 'head',
+        }));
       },
     },
   };
@@ -157,8 +155,8 @@ export default defineConfig({
     // The benchmark reads it to find exactly the chunks the capture screen needs.
     manifest: true,
     // No dependency preloading for screens loaded on demand: Vite's helper for it is 1.3 kB
-    // gzip of every start-up, the capture screen's files are preloaded from index.html
-    // (preloadCaptureRoute), and any other screen's imports come from the precache one
+    // gzip of every start-up, the entry's own imports are preloaded from index.html
+    // (preloadEntryImports), and any other screen's imports come from the precache one
     // short hop later.
     modulePreload: false,
     rolldownOptions: {

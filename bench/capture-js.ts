@@ -1,7 +1,9 @@
 /**
- * Which built JS files a browser must load to show the capture screen (the entry chunk,
- * the capture route's chunk and their static imports, read from Vite's manifest), and the
- * gzip size of the whole precache (read from the service worker's own manifest).
+ * Which built JS files a browser must load to show the capture screen, read from Vite's
+ * manifest: the entry chunk (which draws a locked tablet's PIN screen), the app it then
+ * loads (src/ui/app/start-app.tsx), the capture route's chunk and its home screen, and the
+ * static imports of each; and the gzip size of the whole precache (read from the service
+ * worker's own manifest).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,13 +31,17 @@ export function captureScreenJs(dist: string): { bytes: number; files: string[] 
     chunk.imports?.forEach(visit);
   };
   visit('index.html');
-  // vite.config.ts gathers the capture screen and what it imports into one chunk named
-  // "capture" (it has no facade, so the manifest keys it by file, not by source).
-  const capture = Object.keys(manifest).find(
-    (k) => k.endsWith('src/ui/capture/CaptureRoutes.tsx') || manifest[k]!.name === 'capture',
-  );
-  if (!capture) throw new Error('The capture route chunk is missing from the manifest.');
-  visit(capture);
+  // vite.config.ts gathers the app's core and the capture screen into chunks named "app"
+  // and "capture"; with no facade, the manifest keys them by file, not by source.
+  const chunk = (source: string, name: string) => {
+    const key = Object.keys(manifest).find((k) => k.endsWith(source) || manifest[k]!.name === name);
+    if (!key) throw new Error(`The ${name} chunk is missing from the manifest.`);
+    return key;
+  };
+  visit(chunk('src/ui/app/start-app.tsx', 'app'));
+  visit(chunk('src/ui/capture/CaptureRoutes.tsx', 'capture'));
+  // The capture screen's home, had it been split off to load on its own.
+  visit(Object.keys(manifest).find((k) => k.endsWith('src/ui/capture/CaptureHome.tsx')) ?? '');
   const js = [...files].filter((f) => f.endsWith('.js'));
   return { bytes: js.reduce((n, f) => n + gz(join(dist, f)), 0), files: js };
 }

@@ -25,7 +25,7 @@ await section('bundle', async () => {
     value: round(capture.bytes / 1024, 1),
     unit: 'kB',
     target: 80,
-    measures: `what a cold start of the capture screen loads: the entry chunk, the capture route's chunk and their static imports (${capture.files.length} files)`,
+    measures: `what a tablet loads to show its capture screen, unlocked: the entry chunk (which draws the PIN screen), the app it then loads, the capture route's chunk and its home screen, and their static imports (${capture.files.length} files)`,
   });
   const precache = precacheGzip('dist');
   record({

@@ -1,9 +1,10 @@
 /**
  * The service worker: precaches the app shell so it starts with no network (where the
  * browser has static routes, the built files are served straight from that cache), answers
- * navigations with the shell, and uploads already-sealed envelopes when asked (Background
- * Sync, or a message from the page). It holds no reading key and never sees plaintext.
- * API requests are never cached. A new version waits until the user accepts the update.
+ * navigations with the shell (a start page's with its PIN screen's summary), and uploads
+ * already-sealed envelopes when asked (Background Sync, or a message from the page). It
+ * holds no reading key and never sees plaintext. API requests are never cached. A new
+ * version waits until the user accepts the update.
  */
 import { cacheNames, clientsClaim } from 'workbox-core';
 import {
@@ -13,6 +14,7 @@ import {
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { openDatabaseEarly } from './database.ts';
+import { START_PAGES, withStartSummary } from './start-page.ts';
 import { uploadFromWorker } from './upload.ts';
 
 declare const self: ServiceWorkerGlobalScope & {
@@ -49,13 +51,17 @@ self.addEventListener('install', (event) => {
   );
 });
 
-precacheAndRoute(self.__WB_MANIFEST);
+// No directory index: "/" is a navigation like any other page's, answered below (with the
+// PIN screen's summary), not the precached index.html as it stands.
+precacheAndRoute(self.__WB_MANIFEST, { directoryIndex: '' });
 cleanupOutdatedCaches();
 const shell = createHandlerBoundToURL('/index.html');
 registerRoute(
   new NavigationRoute(
     (options) => {
-      // The app is starting: its first screen reads the database (see openDatabaseEarly).
+      // A start page gets the PIN screen's summary written in (start-page.ts); any other
+      // page's first screen reads the database itself, which opens meanwhile here.
+      if (START_PAGES.includes(options.url.pathname)) return withStartSummary(shell(options));
       openDatabaseEarly();
       return shell(options);
     },

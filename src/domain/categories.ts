@@ -6,7 +6,9 @@
  */
 import { CATEGORY_AREAS, type CategoryArea, type CategoryOption } from './incident.ts';
 import { MAX_PHOTO_BYTES } from './evidence.ts';
-import { DEFAULT_ROSTER_RETENTION_DAYS } from './roster.ts';
+
+/** Days after a trip's last day that its roster is kept (until the policy pack says otherwise). */
+export const DEFAULT_ROSTER_RETENTION_DAYS = 7;
 
 export interface CapturePolicy {
   categories: CategoryOption[];

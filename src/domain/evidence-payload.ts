@@ -5,13 +5,12 @@
  */
 import {
   EVIDENCE_PART_BYTES,
-  IllegalContentGuardError,
-  illegalSuspected,
   isPhotoType,
   partsFor,
   type PhotoRef,
   type PhotoType,
 } from './evidence.ts';
+import { IllegalContentGuardError, illegalSuspected } from './illegal-content.ts';
 
 /** One part of a photo, carried in its own sealed `evidence.added` event. */
 export interface EvidenceAddedPayload {

@@ -4,7 +4,8 @@
  * a device recorded and no image attached.
  */
 import { dateTimeProblem } from './datetime.ts';
-import { EVIDENCE_LIMITS, illegalSuspected, MAX_PHOTOS, type EvidenceFields } from './evidence.ts';
+import { EVIDENCE_LIMITS, MAX_PHOTOS, type EvidenceFields } from './evidence.ts';
+import { illegalSuspected } from './illegal-content.ts';
 
 interface Checked {
   suspectedIllegal: boolean;

@@ -21,8 +21,6 @@ export interface Roster {
   pupils: RosterPupil[];
 }
 
-/** Days after the trip's last day that its roster is kept (until the policy pack says otherwise). */
-export const DEFAULT_ROSTER_RETENTION_DAYS = 7;
 export const MAX_ROSTER_PUPILS = 500;
 /** A roster for a trip further ahead than this is almost certainly a typing mistake. */
 const MAX_TRIP_DAYS = 31;

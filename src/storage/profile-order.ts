@@ -5,6 +5,6 @@ import type { StaffProfileRecord } from './records.ts';
  * one name keep their places. Apart from profile-repo.ts so a screen can sort rows it read
  * without loading Dexie (src/ui/start).
  */
-export function byName(profiles: StaffProfileRecord[]): StaffProfileRecord[] {
+export function byName<P extends Pick<StaffProfileRecord, 'id' | 'name'>>(profiles: P[]): P[] {
   return profiles.sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id));
 }

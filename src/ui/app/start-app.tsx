@@ -57,7 +57,7 @@ export function startApp(container: HTMLElement, handover: Handover = {}): void 
  */
 export async function unlockAndStart(
   container: HTMLElement,
-  rows: StartRows,
+  rows: StartRows | null,
   profileId: string,
   pin: string,
 ): Promise<void> {

@@ -2,7 +2,8 @@
  * Evidence: notes, web addresses (text only, never opened), devices with their custody, and
  * photos, which are not offered at all for an incident that may involve illegal material.
  */
-import { illegalSuspected, newDevice, type DeviceCustody } from '../../domain/evidence.ts';
+import { newDevice, type DeviceCustody } from '../../domain/evidence.ts';
+import { illegalSuspected } from '../../domain/illegal-content.ts';
 import { ulid } from '../../domain/ulid.ts';
 import { Field } from '../components/Field.tsx';
 import { localDateTime } from './drafts.ts';

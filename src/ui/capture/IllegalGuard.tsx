@@ -1,4 +1,5 @@
-import { ILLEGAL_CONTENT_STEPS, illegalSuspected, newDevice } from '../../domain/evidence.ts';
+import { newDevice } from '../../domain/evidence.ts';
+import { ILLEGAL_CONTENT_STEPS, illegalSuspected } from '../../domain/illegal-content.ts';
 import type { IncidentFields } from '../../domain/incident.ts';
 import { ulid } from '../../domain/ulid.ts';
 import type { SafetrailDb } from '../../storage/db.ts';

@@ -11,7 +11,8 @@ import {
   ROLE_LABELS,
   type Person,
 } from '../../domain/people.ts';
-import { DEFAULT_ROSTER_RETENTION_DAYS, pupilLabel, type Roster } from '../../domain/roster.ts';
+import { pupilLabel, type Roster } from '../../domain/roster.ts';
+import { DEFAULT_ROSTER_RETENTION_DAYS } from '../../domain/categories.ts';
 import { ulid } from '../../domain/ulid.ts';
 import { useSession } from '../app/session.tsx';
 import { Field } from '../components/Field.tsx';

@@ -5,12 +5,8 @@
  * (EvidenceSection shows a notice instead), and storePhoto refuses such an incident anyway.
  */
 import { useEffect, useState } from 'preact/hooks';
-import {
-  assertMayAttachPhoto,
-  MAX_PHOTO_BYTES,
-  MAX_PHOTOS,
-  type PhotoRef,
-} from '../../domain/evidence.ts';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS, type PhotoRef } from '../../domain/evidence.ts';
+import { assertMayAttachPhoto } from '../../domain/illegal-content.ts';
 import type { SafetrailDb } from '../../storage/db.ts';
 import { useSession } from '../app/session.tsx';
 import { plainError } from '../components/errors.ts';

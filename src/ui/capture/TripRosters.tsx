@@ -6,12 +6,8 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { localDate } from '../../domain/datetime.ts';
-import {
-  DEFAULT_ROSTER_RETENTION_DAYS,
-  rosterPurgeAt,
-  validateRoster,
-  type Roster,
-} from '../../domain/roster.ts';
+import { rosterPurgeAt, validateRoster, type Roster } from '../../domain/roster.ts';
+import { DEFAULT_ROSTER_RETENTION_DAYS } from '../../domain/categories.ts';
 import { parseRosterText } from '../../domain/roster-text.ts';
 import { useSession } from '../app/session.tsx';
 import { plainError } from '../components/errors.ts';

@@ -10,7 +10,8 @@
 import { decryptDraft } from '../../crypto/draft-seal.ts';
 import { decryptEvidence, encryptEvidence } from '../../crypto/evidence.ts';
 import { sha256B64 } from '../../crypto/hash.ts';
-import { assertMayAttachPhoto, type PhotoRef, type PhotoType } from '../../domain/evidence.ts';
+import type { PhotoRef, PhotoType } from '../../domain/evidence.ts';
+import { assertMayAttachPhoto } from '../../domain/illegal-content.ts';
 import { completeFields, type IncidentFields } from '../../domain/incident.ts';
 import { ulid } from '../../domain/ulid.ts';
 import type { SafetrailDb } from '../../storage/db.ts';

@@ -5,12 +5,12 @@
  */
 import { decryptRoster, encryptRoster } from '../../crypto/roster-seal.ts';
 import {
-  DEFAULT_ROSTER_RETENTION_DAYS,
   isRosterExpired,
   isTripToday,
   type Roster,
   type RosterDraft,
 } from '../../domain/roster.ts';
+import { DEFAULT_ROSTER_RETENTION_DAYS } from '../../domain/categories.ts';
 import { ulid } from '../../domain/ulid.ts';
 import type { SafetrailDb } from '../../storage/db.ts';
 import { listRosters, putRoster } from '../../storage/roster-repo.ts';

@@ -10,7 +10,7 @@
  */
 import { toBase64Url } from '../../crypto/bytes.ts';
 import { canonicalJson } from '../../crypto/canonical-json.ts';
-import { assertNoImagesIfIllegal } from '../../domain/evidence.ts';
+import { assertNoImagesIfIllegal } from '../../domain/illegal-content.ts';
 import { photoPayloads } from '../../domain/evidence-payload.ts';
 import {
   incidentReference,

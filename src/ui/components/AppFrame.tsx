@@ -20,7 +20,7 @@ export function AppFrame({
   beforeMain,
   children,
 }: {
-  device: DeviceRecord | null | undefined;
+  device: Pick<DeviceRecord, 'schoolName' | 'name' | 'role'> | null | undefined;
   /** The unlocked person's name, if any. */
   who?: string | undefined;
   /** Given only while someone is unlocked: the always-reachable lock button. */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { concatBytes, fromBase64Url } from '../../crypto/bytes.ts';
 import { sha256B64 } from '../../crypto/hash.ts';
-import { illegalSuspected } from '../../domain/evidence.ts';
+import { illegalSuspected } from '../../domain/illegal-content.ts';
 import { createApiClient } from '../../sync/api-client.ts';
 import { useSession } from '../app/session.tsx';
 import { plainError } from '../components/errors.ts';

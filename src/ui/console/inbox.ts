@@ -15,7 +15,8 @@ import type { Envelope } from '../../crypto/envelope.ts';
 import type { UnlockedDslKeys } from '../../crypto/dsl-keys.ts';
 import type { GrantSlot } from '../../crypto/key-grant.ts';
 import { openPool, type OpenJob } from '../../crypto/open-pool.ts';
-import { illegalSuspected, partsFor, type PhotoRef } from '../../domain/evidence.ts';
+import { partsFor, type PhotoRef } from '../../domain/evidence.ts';
+import { illegalSuspected } from '../../domain/illegal-content.ts';
 import {
   isEvidenceAddedPayload,
   type EvidenceAddedPayload,

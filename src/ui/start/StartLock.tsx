@@ -4,7 +4,7 @@
  * the teacher types. It is the frame and form the app itself draws (AppFrame, UnlockForm),
  * with plain links, since the router is not there yet (following one starts that screen).
  */
-import type { DeviceRecord, StaffProfileRecord } from '../../storage/records.ts';
+import type { StartSummary } from '../../storage/start-summary.ts';
 import { UnlockForm } from '../capture/UnlockForm.tsx';
 import { AppFrame, type FrameLink } from '../components/AppFrame.tsx';
 
@@ -20,8 +20,8 @@ export function StartLock({
   onUnlock,
   onNew,
 }: {
-  device: DeviceRecord;
-  profiles: StaffProfileRecord[];
+  device: NonNullable<StartSummary['device']>;
+  profiles: StartSummary['profiles'];
   onUnlock: (profileId: string, pin: string) => Promise<void>;
   onNew: () => void;
 }) {

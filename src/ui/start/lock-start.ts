@@ -5,17 +5,16 @@
  * drawn before the app loads (src/ui/main.tsx); anything else (a console, the office, a
  * tablet with no profiles yet, an open draft, another screen) starts the app as usual.
  */
-import type { StartRows } from '../../storage/start-read.ts';
+import type { StartSummary } from '../../storage/start-summary.ts';
 
 export const LOCK_START_PATHS = ['/', '/capture'];
 
-export function isLockStart(
-  path: string,
-  rows: StartRows | null,
-): rows is StartRows & { device: NonNullable<StartRows['device']> } {
+export type LockStart = StartSummary & { device: NonNullable<StartSummary['device']> };
+
+export function isLockStart(path: string, summary: StartSummary | null): summary is LockStart {
   return (
     LOCK_START_PATHS.includes(path) &&
-    rows?.device?.role === 'tablet' &&
-    rows.profiles.length > 0
+    summary?.device?.role === 'tablet' &&
+    summary.profiles.length > 0
   );
 }

@@ -2,14 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { capturePolicyFrom, FALLBACK_CATEGORIES } from '../../../src/domain/categories.ts';
 import { isEvidenceAddedPayload, photoPayloads } from '../../../src/domain/evidence-payload.ts';
 import {
-  assertMayAttachPhoto,
   EMPTY_EVIDENCE,
   EVIDENCE_PART_BYTES,
-  IllegalContentGuardError,
-  illegalSuspected,
   MAX_PHOTOS,
   type PhotoRef,
 } from '../../../src/domain/evidence.ts';
+import {
+  assertMayAttachPhoto,
+  IllegalContentGuardError,
+  illegalSuspected,
+} from '../../../src/domain/illegal-content.ts';
 
 const plain = { suspectedIllegal: false, category: null, evidence: EMPTY_EVIDENCE };
 const flaggedCategory = {
