@@ -12,8 +12,8 @@
  * passed is appended in one go, in request order (log-append.ts).
  */
 import {
-  envelopeHash,
   envelopeProblems,
+  hashedEnvelope,
   verifyEnvelopeSignature,
   type Envelope,
 } from '../crypto/envelope.ts';
@@ -69,7 +69,7 @@ async function precheck(
       'This record’s signature does not match this device: it was changed after sealing.',
     );
   }
-  return { envelope, hash: await envelopeHash(envelope) };
+  return { envelope, ...(await hashedEnvelope(envelope)) };
 }
 
 function resultOf(id: string, result: AppendResult): UploadItemResult {

@@ -14,7 +14,6 @@
  * compare-and-append makes it correct even if another process appends between the lookup
  * and the write (the whole plan is then made again); the lock makes that rare.
  */
-import { canonicalJson } from '../crypto/canonical-json.ts';
 import type { Envelope } from '../crypto/envelope.ts';
 import type { Receipt } from '../sync/receipt.ts';
 import { signReceipt } from '../sync/receipt.ts';
@@ -28,9 +27,10 @@ export type AppendResult =
   | { status: 'conflict' }
   | { status: 'replayed' };
 
-/** An envelope that passed every check but the log's, with its hash. */
+/** An envelope that passed every check but the log's, with its canonical JSON and hash. */
 export interface Accepted {
   envelope: Envelope;
+  body: string;
   hash: string;
 }
 
@@ -67,7 +67,7 @@ async function plan(ctx: EndpointContext, school: string, items: Accepted[]): Pr
   const receivedAt = isoNow(ctx);
   const planned: Planned[] = [];
   const entries: NewLogEntry[] = [];
-  for (const [i, { envelope, hash }] of items.entries()) {
+  for (const [i, { envelope, body, hash }] of items.entries()) {
     const found = known.get(envelope.id);
     const earlier = inBatch.get(envelope.id);
     if (found) planned.push(existing(found, hash));
@@ -94,7 +94,7 @@ async function plan(ctx: EndpointContext, school: string, items: Accepted[]): Pr
         created: envelope.created,
         size: envelope.size,
         envelopeHash: hash,
-        body: canonicalJson(envelope),
+        body,
         prevHead,
         head,
         receivedAt,

@@ -4,6 +4,7 @@
  * repeated inside the upload, refusals between stored items, concurrent uploads, and
  * another writer appending between the lookup and the write (the plan is made again).
  */
+import { canonicalJson } from '../../src/crypto/canonical-json.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,7 +122,11 @@ describe('another writer between the lookup and the append', () => {
         appendLock: new SerialLock(),
       } as unknown as EndpointContext;
       const envelopes = [1, 2, 3].map((seq) => fakeEnvelope({ seq, school: s.id }));
-      const items = envelopes.map((envelope) => ({ envelope, hash: `hash-${envelope.id}` }));
+      const items = envelopes.map((envelope) => ({
+        envelope,
+        body: canonicalJson(envelope),
+        hash: `hash-${envelope.id}`,
+      }));
       const results = await appendEnvelopes(ctx, s.id, items);
       expect(interfered).toBe(2);
       expect(results.map((r) => r.status)).toEqual(['stored', 'stored', 'stored']);
