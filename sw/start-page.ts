@@ -6,13 +6,11 @@
  * page reads for itself.
  */
 import { readStartRows, type StartRows } from '../src/storage/start-read.ts';
+import { rowsWithin } from '../src/storage/start-read.ts';
 import { summarise, summaryBlock } from '../src/storage/start-summary.ts';
 
 /** Longer than a cold read takes; short enough that the page is never held up for long. */
 const MAX_WAIT_FOR_ROWS_MS = 500;
-
-/** The start pages: the only ones whose first screen can be the PIN screen. */
-export const START_PAGES = ['/', '/capture'];
 
 const MARK = '<div id="app">';
 
@@ -20,10 +18,7 @@ export async function withStartSummary(
   shell: Promise<Response>,
   readRows: () => Promise<StartRows | null> = () => readStartRows(),
 ): Promise<Response> {
-  const rows = Promise.race([
-    readRows(),
-    new Promise<null>((resolve) => setTimeout(() => resolve(null), MAX_WAIT_FOR_ROWS_MS)),
-  ]);
+  const rows = rowsWithin(readRows(), MAX_WAIT_FOR_ROWS_MS);
   const response = await shell;
   if (!response.ok) return response;
   const html = await response.text();

@@ -14,7 +14,8 @@ import {
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { openDatabaseEarly } from './database.ts';
-import { START_PAGES, withStartSummary } from './start-page.ts';
+import { LOCK_START_PATHS } from '../src/ui/start/lock-start.ts';
+import { withStartSummary } from './start-page.ts';
 import { uploadFromWorker } from './upload.ts';
 
 declare const self: ServiceWorkerGlobalScope & {
@@ -61,7 +62,7 @@ registerRoute(
     (options) => {
       // A start page gets the PIN screen's summary written in (start-page.ts); any other
       // page's first screen reads the database itself, which opens meanwhile here.
-      if (START_PAGES.includes(options.url.pathname)) return withStartSummary(shell(options));
+      if (LOCK_START_PATHS.includes(options.url.pathname)) return withStartSummary(shell(options));
       openDatabaseEarly();
       return shell(options);
     },

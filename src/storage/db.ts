@@ -24,8 +24,6 @@ import type {
 } from './records.ts';
 import { DEFAULT_DB_NAME } from './db-name.ts';
 
-export { DEFAULT_DB_NAME };
-
 export interface SafetrailDbOptions {
   /** Another context opened a newer schema (or deleted the database); this one has closed. */
   onVersionChange?: () => void;

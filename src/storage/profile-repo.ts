@@ -27,8 +27,6 @@ function toRow(p: StaffProfileRecord): StaffProfileRecord {
   };
 }
 
-export { byName };
-
 /** All profiles, by name, for the "who are you?" picker. */
 export async function listProfiles(db: SafetrailDb): Promise<StaffProfileRecord[]> {
   return byName(await guardRead(() => db.profiles.toArray()));

@@ -20,6 +20,14 @@ export interface StartRows {
 
 const STORES = ['device', 'profiles'];
 
+/**
+ * The rows, or null if they have not come within `ms`: a database slow to answer (another
+ * tab upgrading it) must not hold a start up; the caller then reads through the app.
+ */
+export function rowsWithin(rows: Promise<StartRows | null>, ms: number): Promise<StartRows | null> {
+  return Promise.race([rows, new Promise<null>((resolve) => setTimeout(() => resolve(null), ms))]);
+}
+
 export function readStartRows(
   name: string = DEFAULT_DB_NAME,
   idb: IDBFactory | undefined = globalThis.indexedDB,

@@ -10,7 +10,7 @@
  */
 import { render } from 'preact';
 import { byName } from '../storage/profile-order.ts';
-import { readStartRows, type StartRows } from '../storage/start-read.ts';
+import { readStartRows, rowsWithin, type StartRows } from '../storage/start-read.ts';
 import {
   parseSummary,
   START_SUMMARY_ID,
@@ -51,10 +51,7 @@ async function start(): Promise<void> {
   const rows =
     written || !LOCK_START_PATHS.includes(path)
       ? null
-      : await Promise.race([
-          readStartRows(),
-          new Promise<null>((resolve) => setTimeout(() => resolve(null), MAX_WAIT_FOR_ROWS_MS)),
-        ]);
+      : await rowsWithin(readStartRows(), MAX_WAIT_FOR_ROWS_MS);
   const summary: StartSummary | null = written ?? (rows && summarise(rows));
   if (!isLockStart(path, summary)) {
     (await loadApp()).startApp(container, { rows });

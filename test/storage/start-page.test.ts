@@ -11,7 +11,7 @@ import { saveDevice } from '../../src/storage/device-repo.ts';
 import { saveProfile } from '../../src/storage/profile-repo.ts';
 import { readStartRows } from '../../src/storage/start-read.ts';
 import { parseSummary, START_SUMMARY_ID } from '../../src/storage/start-summary.ts';
-import { deviceRecord, salt, sealedBlob, uniqueName } from './support.ts';
+import { deviceRecord, profileRecord, uniqueName } from './support.ts';
 
 const SHELL = `<!doctype html><html><head><script type="module" src="/assets/index.js"></script></head><body><div id="app"></div></body></html>`;
 const CSP = "default-src 'self'; script-src 'self'";
@@ -38,16 +38,7 @@ async function enrolledTablet(names: string[]) {
     await deviceRecord({ schoolName: 'Oak Hill Primary', name: 'Coach tablet' }),
   );
   for (const [i, n] of names.entries()) {
-    await saveProfile(db, {
-      id: `p${i}`,
-      name: n,
-      salt: salt(),
-      iterations: 600_000,
-      wrappedKey: sealedBlob(),
-      createdAt: '2025-01-01T00:00:00.000Z',
-      failedAttempts: 0,
-      lastFailedAt: null,
-    });
+    await saveProfile(db, profileRecord(`p${i}`, n));
   }
   return { db, read: () => readStartRows(name) };
 }

@@ -7,20 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { SafetrailDb } from '../../src/storage/db.ts';
 import { getDevice, saveDevice } from '../../src/storage/device-repo.ts';
 import { listProfiles, saveProfile } from '../../src/storage/profile-repo.ts';
-import type { StaffProfileRecord } from '../../src/storage/records.ts';
 import { readStartRows } from '../../src/storage/start-read.ts';
-import { deviceRecord, salt, sealedBlob, uniqueName } from './support.ts';
-
-const profile = (id: string, name: string): StaffProfileRecord => ({
-  id,
-  name,
-  salt: salt(),
-  iterations: 600_000,
-  wrappedKey: sealedBlob(),
-  createdAt: '2025-01-01T00:00:00.000Z',
-  failedAttempts: 0,
-  lastFailedAt: null,
-});
+import { deviceRecord, profileRecord, uniqueName } from './support.ts';
 
 describe('readStartRows', () => {
   it('answers null where there is no database, and does not create one', async () => {
@@ -35,8 +23,8 @@ describe('readStartRows', () => {
     try {
       const device = await deviceRecord({ schoolName: 'Oak Hill Primary' });
       await saveDevice(db, device);
-      await saveProfile(db, profile('p2', 'Sam Teacher'));
-      await saveProfile(db, profile('p1', 'Alex Teacher'));
+      await saveProfile(db, profileRecord('p2', 'Sam Teacher'));
+      await saveProfile(db, profileRecord('p1', 'Alex Teacher'));
       const rows = await readStartRows(name);
       expect(rows?.device).toEqual(await getDevice(db));
       expect(rows?.device?.signingKey).toBeInstanceOf(CryptoKey);

@@ -8,7 +8,7 @@ import type { Sealed } from '../../src/crypto/aead.ts';
 import { randomBytes, toBase64Url } from '../../src/crypto/bytes.ts';
 import { exportPublicJwk, generateSigningKeyPair } from '../../src/crypto/signing.ts';
 import { SafetrailDb } from '../../src/storage/db.ts';
-import type { DeviceRecord } from '../../src/storage/records.ts';
+import type { DeviceRecord, StaffProfileRecord } from '../../src/storage/records.ts';
 import type { SignedRecipientSet } from '../../src/sync/recipient-set.ts';
 
 export const uniqueName = () => `test-${crypto.randomUUID()}`;
@@ -35,6 +35,18 @@ export const sealedBlob = (bytes = 48): Sealed => ({
   ct: toBase64Url(randomBytes(bytes)),
 });
 export const salt = () => toBase64Url(randomBytes(16));
+
+/** A stored staff profile with no wrong tries; its key is random bytes, not a real wrap. */
+export const profileRecord = (id: string, name: string): StaffProfileRecord => ({
+  id,
+  name,
+  salt: salt(),
+  iterations: 600_000,
+  wrappedKey: sealedBlob(),
+  createdAt: '2025-01-01T00:00:00.000Z',
+  failedAttempts: 0,
+  lastFailedAt: null,
+});
 
 /** A structurally complete recipient set; the repository does not check signatures. */
 export function recipientSet(version: number, school = 'sch1'): SignedRecipientSet {

@@ -2,7 +2,13 @@
  * The app's routes. Every screen loads on demand (all precached, so
  * they open offline too), which keeps the JS needed to show the capture screen small.
  */
-import { Outlet, createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import {
+  Outlet,
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+} from '@tanstack/react-router';
 import { Link } from '../components/Link.tsx';
 import { Layout } from '../components/Layout.tsx';
 

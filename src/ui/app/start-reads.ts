@@ -8,7 +8,8 @@
  */
 import type { SafetrailDb } from '../../storage/db.ts';
 import { getDevice } from '../../storage/device-repo.ts';
-import { byName, listProfiles } from '../../storage/profile-repo.ts';
+import { byName } from '../../storage/profile-order.ts';
+import { listProfiles } from '../../storage/profile-repo.ts';
 import type { DeviceRecord, StaffProfileRecord } from '../../storage/records.ts';
 import { readStartRows, type StartRows } from '../../storage/start-read.ts';
 
