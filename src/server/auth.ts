@@ -14,9 +14,10 @@
  * list, tablet codes, revoking a tablet, its own status); everywhere else it is refused.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { importPublicJwk } from '../crypto/signing.ts';
-import { AUTH_HEADERS, REPLAY_WINDOW_MS, verifyRequestSignature } from '../sync/request-auth.ts';
+import type { KeyObject } from 'node:crypto';
+import { AUTH_HEADERS, REPLAY_WINDOW_MS, requestSigningText } from '../sync/request-auth.ts';
 import { HttpError } from './errors.ts';
+import { publicKeyObject, sha256Text, verifyText } from './node-crypto.ts';
 import { NonceCache } from './nonce-cache.ts';
 import { RateLimiter } from './rate-limit.ts';
 import type { DeviceRecord, DeviceRole, EndpointStore } from './store/types.ts';
@@ -73,7 +74,7 @@ function header(request: FastifyRequest, name: string): string | null {
 }
 
 export class DeviceAuth {
-  private readonly keys = new Map<string, CryptoKey>();
+  private readonly keys = new Map<string, KeyObject>();
   private readonly nonces = new NonceCache(REPLAY_WINDOW_MS);
 
   constructor(
@@ -83,11 +84,11 @@ export class DeviceAuth {
   ) {}
 
   /** The device's public key, imported once and cached. */
-  async publicKey(device: DeviceRecord): Promise<CryptoKey> {
+  publicKey(device: DeviceRecord): KeyObject {
     let key = this.keys.get(device.id);
     if (!key) {
       if (this.keys.size >= MAX_CACHED_KEYS) this.keys.clear();
-      key = await importPublicJwk(device.publicKey);
+      key = publicKeyObject(device.publicKey);
       this.keys.set(device.id, key);
     }
     return key;
@@ -110,10 +111,14 @@ export class DeviceAuth {
       throw refuse('stale-request');
     const nonceKey = `${device.id}:${nonce}`;
     if (this.nonces.has(nonceKey, now)) throw refuse('replayed-request');
-    const key = await this.publicKey(device);
-    const body = request.rawBody ?? '';
-    const { method, url } = request;
-    if (!(await verifyRequestSignature(key, signature, method, url, time, nonce, body))) {
+    const signed = requestSigningText(
+      request.method,
+      request.url,
+      time,
+      nonce,
+      sha256Text(request.rawBody ?? ''),
+    );
+    if (!(await verifyText(this.publicKey(device), signature, signed))) {
       throw refuse('bad-signature');
     }
     // Checked again after the awaits: two copies of one request may have raced past `has`.

@@ -12,17 +12,14 @@
  * no new exposure. One receipt key serves every school of a hub: each school's signed
  * recipient set names it, and receipts name their school.
  */
-import {
-  exportPrivateJwk,
-  generateSigningKeyPair,
-  importPrivateJwk,
-  type PublicJwk,
-} from '../crypto/signing.ts';
+import { exportPrivateJwk, generateSigningKeyPair, type PublicJwk } from '../crypto/signing.ts';
 import { generateCode } from './codes.ts';
+import { textSigner, type TextSigner } from './node-crypto.ts';
 import type { EndpointStore } from './store/types.ts';
 
 export interface ReceiptKey {
-  privateKey: CryptoKey;
+  /** Signs a receipt's canonical JSON; the private key is held inside, never handed out. */
+  sign: TextSigner;
   publicJwk: PublicJwk;
 }
 
@@ -36,10 +33,8 @@ export async function loadReceiptKey(store: EndpointStore): Promise<ReceiptKey> 
     );
   }
   const jwk = JSON.parse(stored) as JsonWebKey;
-  // Re-imported non-extractable: nothing after this point can read the private key out.
-  const privateKey = await importPrivateJwk(jwk);
   const publicJwk: PublicJwk = { kty: 'EC', crv: 'P-256', x: jwk.x!, y: jwk.y! };
-  return { privateKey, publicJwk };
+  return { sign: textSigner(jwk), publicJwk };
 }
 
 /** The pending set-up codes after making sure schools + codes = `slots` (oldest first). */

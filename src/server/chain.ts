@@ -10,20 +10,11 @@
  * entry erased cannot hide a changed body, while every id the erasure log names must really
  * be erased.
  */
-import { createHash } from 'node:crypto';
-import { envelopeHash, type Envelope } from '../crypto/envelope.ts';
+import { canonicalJson } from '../crypto/canonical-json.ts';
+import type { Envelope } from '../crypto/envelope.ts';
 import type { Receipt } from '../sync/receipt.ts';
+import { sha256Text } from './node-crypto.ts';
 import type { EndpointStore, LogEntry } from './store/types.ts';
-
-/**
- * SHA-256 of the text's UTF-8 bytes, base64url without padding (as crypto/hash.ts's
- * sha256B64). Synchronous node:crypto: an upload chains up to MAX_BATCH heads one after
- * another while holding the append lock, and WebCrypto's thread-pool round trip per head
- * cost more than the hashing itself.
- */
-function sha256Text(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('base64url');
-}
 
 export async function genesisHead(schoolId: string): Promise<string> {
   return sha256Text(`safetrail/v1/genesis|${schoolId}`);
@@ -59,7 +50,7 @@ function receiptMatches(text: string, e: LogEntry): boolean {
 }
 
 /** What is wrong with one entry given the head before it, or null if it links correctly. */
-async function bodyProblem(e: LogEntry, erased: ReadonlySet<string>): Promise<string | null> {
+function bodyProblem(e: LogEntry, erased: ReadonlySet<string>): string | null {
   if (e.erasedAt !== null) {
     if (!erased.has(e.id)) return 'the entry is marked erased but no erasure names it';
     return e.body === '' ? null : 'the entry is marked erased but still holds a body';
@@ -71,7 +62,8 @@ async function bodyProblem(e: LogEntry, erased: ReadonlySet<string>): Promise<st
     return 'the stored envelope is not valid JSON';
   }
   if (body.id !== e.id) return 'the stored envelope has a different id';
-  if ((await envelopeHash(body)) !== e.envelopeHash)
+  // The envelope hash (crypto/envelope.ts) computed as ingest does: see node-crypto.ts.
+  if (sha256Text(canonicalJson(body)) !== e.envelopeHash)
     return 'the stored envelope does not match its hash';
   return null;
 }
@@ -84,7 +76,7 @@ async function entryProblem(
 ): Promise<string | null> {
   if (e.index !== expected) return `expected entry ${expected}, found ${e.index}`;
   if (e.prevHead !== prevHead) return 'the previous head does not match';
-  const problem = await bodyProblem(e, erased);
+  const problem = bodyProblem(e, erased);
   if (problem) return problem;
   if (e.head !== (await nextHead(prevHead, e.index, e.id, e.envelopeHash)))
     return 'the head does not match';

@@ -11,15 +11,13 @@
  * shared state, and signature checks spread over the CPU's cores); then everything that
  * passed is appended in one go, in request order (log-append.ts).
  */
-import {
-  envelopeProblems,
-  hashedEnvelope,
-  verifyEnvelopeSignature,
-  type Envelope,
-} from '../crypto/envelope.ts';
+import type { KeyObject } from 'node:crypto';
+import { canonicalJson } from '../crypto/canonical-json.ts';
+import { envelopeProblems, unsigned, type Envelope } from '../crypto/envelope.ts';
 import { API_ERRORS, type UploadItemResult } from '../sync/protocol.ts';
 import type { EndpointContext } from './context.ts';
 import { appendEnvelopes, type Accepted, type AppendResult } from './log-append.ts';
+import { sha256Text, verifyText } from './node-crypto.ts';
 import type { DeviceRecord } from './store/types.ts';
 
 function idOf(item: unknown): string {
@@ -34,7 +32,7 @@ function rejected(id: string, error: string, message: string): UploadItemResult 
 /** The checks that need no log: a refusal, or the envelope and its hash. */
 async function precheck(
   device: DeviceRecord,
-  deviceKey: CryptoKey,
+  deviceKey: KeyObject,
   item: unknown,
   hasSet: (version: number) => Promise<boolean>,
 ): Promise<UploadItemResult | Accepted> {
@@ -62,14 +60,16 @@ async function precheck(
       'This record was sealed to a list of safeguarding leads the school does not have.',
     );
   }
-  if (!(await verifyEnvelopeSignature(envelope, deviceKey))) {
+  // As crypto/envelope.ts's verifyEnvelopeSignature and hashedEnvelope, on node:crypto.
+  if (!(await verifyText(deviceKey, envelope.sig, canonicalJson(unsigned(envelope))))) {
     return rejected(
       id,
       'bad-signature',
       'This record’s signature does not match this device: it was changed after sealing.',
     );
   }
-  return { envelope, ...(await hashedEnvelope(envelope)) };
+  const body = canonicalJson(envelope);
+  return { envelope, body, hash: sha256Text(body) };
 }
 
 function resultOf(id: string, result: AppendResult): UploadItemResult {
@@ -96,7 +96,7 @@ function resultOf(id: string, result: AppendResult): UploadItemResult {
 export async function ingestBatch(
   ctx: EndpointContext,
   device: DeviceRecord,
-  deviceKey: CryptoKey,
+  deviceKey: KeyObject,
   items: unknown[],
 ): Promise<UploadItemResult[]> {
   // An upload names one or two recipient-set versions: ask the store once for each.

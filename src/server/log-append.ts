@@ -15,8 +15,7 @@
  * and the write (the whole plan is then made again); the lock makes that rare.
  */
 import type { Envelope } from '../crypto/envelope.ts';
-import type { Receipt } from '../sync/receipt.ts';
-import { signReceipt } from '../sync/receipt.ts';
+import { signReceipt, type Receipt } from '../sync/receipt.ts';
 import { genesisHead, nextHead } from './chain.ts';
 import { isoNow, type EndpointContext } from './context.ts';
 import { ctHash } from './ct-hash.ts';
@@ -132,7 +131,7 @@ export function appendEnvelopes(
               chainHead: e.head,
               receivedAt: e.receivedAt,
             },
-            ctx.receiptKey.privateKey,
+            ctx.receiptKey.sign,
           ),
         ),
       );

@@ -4,6 +4,7 @@
  * it pinned and that the hash is the hash of exactly what it sent.
  */
 import { isBase64Url } from '../crypto/bytes.ts';
+import { canonicalJson } from '../crypto/canonical-json.ts';
 import { signObject, verifyObject, type PublicJwk } from '../crypto/signing.ts';
 
 export interface ReceiptBody {
@@ -20,8 +21,19 @@ export interface Receipt extends ReceiptBody {
   sig: string;
 }
 
-export async function signReceipt(body: ReceiptBody, receiptKey: CryptoKey): Promise<Receipt> {
-  return { ...body, sig: await signObject(receiptKey, body) };
+/**
+ * Signs the receipt body's canonical JSON with the receipt key: a WebCrypto key, or a
+ * function holding one (the endpoint's, on node:crypto: server/node-crypto.ts).
+ */
+export async function signReceipt(
+  body: ReceiptBody,
+  receiptKey: CryptoKey | ((canonical: string) => Promise<string>),
+): Promise<Receipt> {
+  const sig =
+    typeof receiptKey === 'function'
+      ? await receiptKey(canonicalJson(body))
+      : await signObject(receiptKey, body);
+  return { ...body, sig };
 }
 
 export async function verifyReceipt(

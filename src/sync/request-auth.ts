@@ -17,6 +17,17 @@ export const AUTH_HEADERS = {
 
 export const REPLAY_WINDOW_MS = 5 * 60_000;
 
+/** What is signed, given the body's SHA-256 (base64url): the endpoint hashes it its own way. */
+export function requestSigningText(
+  method: string,
+  path: string,
+  time: string,
+  nonce: string,
+  bodyHash: string,
+): string {
+  return `safetrail/v1/request\n${method.toUpperCase()}\n${path}\n${time}\n${nonce}\n${bodyHash}`;
+}
+
 export async function requestSigningString(
   method: string,
   path: string,
@@ -24,7 +35,7 @@ export async function requestSigningString(
   nonce: string,
   body: string,
 ) {
-  return `safetrail/v1/request\n${method.toUpperCase()}\n${path}\n${time}\n${nonce}\n${await sha256B64(body)}`;
+  return requestSigningText(method, path, time, nonce, await sha256B64(body));
 }
 
 export async function signRequest(

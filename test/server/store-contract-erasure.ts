@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoreUnderTest } from './store-contract.ts';
 import { addSchool, appendMany, entry, LATER, T0 } from './store-fixtures.ts';
-import type { LogEntry } from '../../src/server/store/types.ts';
+import { MAX_APPEND_BATCH, type LogEntry } from '../../src/server/store/types.ts';
 
 /** `n` linked entries following `after` (index, head) in `school`'s log. */
 function chainOf(school: string, after: { index: number; head: string } | null, n: number) {
@@ -57,6 +57,20 @@ export function describeErasureContract(name: string, t: StoreUnderTest): void {
         t.store.appendLogBatch([a!, { ...b!, prevHead: 'elsewhere' }]),
       ).rejects.toThrow();
       expect(await t.store.logTail(school.id)).toBeNull();
+    });
+
+    it('takes a batch of the largest size whole, and refuses a larger one whole', async () => {
+      const { school } = await addSchool(t.store);
+      const largest = chainOf(school.id, null, MAX_APPEND_BATCH);
+      expect(await t.store.appendLogBatch(largest)).toBe('appended');
+      const stored = await t.store.readLog(school.id, 0, MAX_APPEND_BATCH);
+      expect(stored).toHaveLength(MAX_APPEND_BATCH);
+      expect(stored.at(-1)).toEqual(largest.at(-1));
+      const tail = { index: MAX_APPEND_BATCH, head: largest.at(-1)!.head };
+      await expect(
+        t.store.appendLogBatch(chainOf(school.id, tail, MAX_APPEND_BATCH + 1)),
+      ).rejects.toThrow(`at most ${MAX_APPEND_BATCH} entries`);
+      expect((await t.store.logTail(school.id))?.index).toBe(MAX_APPEND_BATCH);
     });
 
     it('lets exactly one of several racing batches at one place win', async () => {

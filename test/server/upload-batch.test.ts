@@ -15,6 +15,7 @@ import { ulid } from '../../src/domain/ulid.ts';
 import { verifyChain } from '../../src/server/chain.ts';
 import type { EndpointContext } from '../../src/server/context.ts';
 import { appendEnvelopes } from '../../src/server/log-append.ts';
+import { textSigner } from '../../src/server/node-crypto.ts';
 import { SerialLock } from '../../src/server/serial-lock.ts';
 import { SqliteStore } from '../../src/server/store/sqlite-store.ts';
 import type { UploadItemResult } from '../../src/sync/protocol.ts';
@@ -117,7 +118,7 @@ describe('another writer between the lookup and the append', () => {
       };
       const ctx = {
         store: racing,
-        receiptKey: { privateKey: keys.privateKey },
+        receiptKey: { sign: textSigner(keys.privateKey) },
         now: () => Date.parse('2026-03-01T09:00:00Z'),
         appendLock: new SerialLock(),
       } as unknown as EndpointContext;

@@ -83,27 +83,48 @@ const COLUMNS: [keyof NewLogEntry, string, string][] = [
   ['ctHash', 'ct_hash', 'text'],
 ];
 
-/** $2… : each column as an array (unnested into rows), after the school ($1). */
-const param = (key: keyof NewLogEntry) => {
-  const i = COLUMNS.findIndex(([k]) => k === key);
-  return `$${i + 2}::${COLUMNS[i]![2]}[]`;
-};
-
-/** `continues` is an uncorrelated subquery: decided once, before any row is inserted. */
-const APPEND = {
-  name: 'safetrail_append_log',
-  text: `WITH tail AS (${TAIL}), verdict AS (
+/**
+ * The append for a batch of `rows` entries, named per batch size (at most MAX_BATCH), so
+ * each pooled connection parses and plans each size once. Every value is a parameter of
+ * its own, $2… row by row after the school ($1): PostgreSQL binds them as they are, where
+ * the whole batch as one array per column had to be parsed out of array text first (and
+ * escaped into it), which cost more than the insert itself. `continues` is an uncorrelated
+ * subquery, decided once, before any row is inserted.
+ */
+function appendStatement(rows: number): { name: string; text: string } {
+  const width = COLUMNS.length;
+  const param = (row: number, key: keyof NewLogEntry) => {
+    const i = COLUMNS.findIndex(([k]) => k === key);
+    return `$${2 + row * width + i}::${COLUMNS[i]![2]}`;
+  };
+  const values = Array.from(
+    { length: rows },
+    (_, row) => `(${COLUMNS.map(([key]) => param(row, key)).join(', ')})`,
+  );
+  const columns = COLUMNS.map(([, column]) => column).join(', ');
+  return {
+    name: `safetrail_append_log_${rows}`,
+    text: `WITH tail AS (${TAIL}), verdict AS (
     SELECT EXISTS (SELECT 1 FROM schools WHERE id = $1) AS school,
-      coalesce((SELECT idx FROM tail), 0) = (${param('index')})[1] - 1
-        AND coalesce((SELECT head FROM tail) = (${param('prevHead')})[1], true) AS continues
+      coalesce((SELECT idx FROM tail), 0) = ${param(0, 'index')} - 1
+        AND coalesce((SELECT head FROM tail) = ${param(0, 'prevHead')}, true) AS continues
   ), added AS (
-    INSERT INTO log (school, ${COLUMNS.map(([, column]) => column).join(', ')})
-    SELECT $1, * FROM unnest(${COLUMNS.map(([key]) => param(key)).join(', ')})
+    INSERT INTO log (school, ${columns})
+    SELECT $1, * FROM (VALUES ${values.join(', ')}) AS batch (${columns})
     WHERE (SELECT school AND continues FROM verdict)
     RETURNING 1
   )
   SELECT (SELECT school FROM verdict) AS school, (SELECT count(*) FROM added) AS added`,
-};
+  };
+}
+
+const appendStatements = new Map<number, { name: string; text: string }>();
+
+function appendFor(rows: number): { name: string; text: string } {
+  let statement = appendStatements.get(rows);
+  if (!statement) appendStatements.set(rows, (statement = appendStatement(rows)));
+  return statement;
+}
 
 /**
  * The first id or ciphertext problem in `entries`, against those the log holds and each
@@ -126,9 +147,14 @@ export async function appendLogBatch(
   if (entries.length === 0) return 'appended';
   assertConsecutive(entries);
   const { school } = entries[0]!;
-  const values = [school, ...COLUMNS.map(([key]) => entries.map((e) => e[key]))];
+  const values: unknown[] = [school];
+  for (const e of entries) for (const [key] of COLUMNS) values.push(e[key]);
   try {
-    const verdict = (await one<{ school: boolean; added: number }>(pool, APPEND, values))!;
+    const verdict = (await one<{ school: boolean; added: number }>(
+      pool,
+      appendFor(entries.length),
+      values,
+    ))!;
     // No such school: nothing can be appended, and the caller's retry will not help.
     if (!verdict.school) throw new Error('No such school in the store');
     if (verdict.added > 0) return 'appended';

@@ -10,14 +10,15 @@
  */
 import type Database from 'better-sqlite3';
 import { ERASURE_COLUMNS, LOG_COLUMNS, toErasure } from './sqlite-rows.ts';
-import type {
-  AppendOutcome,
-  ErasureRecord,
-  KnownEntry,
-  LogEntry,
-  LogLookup,
-  LogTail,
-  NewLogEntry,
+import {
+  MAX_APPEND_BATCH,
+  type AppendOutcome,
+  type ErasureRecord,
+  type KnownEntry,
+  type LogEntry,
+  type LogLookup,
+  type LogTail,
+  type NewLogEntry,
 } from './types.ts';
 
 type ErasureRow = Parameters<typeof toErasure>[0];
@@ -135,6 +136,8 @@ export class SqliteLog {
 
 /** A batch is one school's consecutive entries, each linked to the one before. */
 export function assertConsecutive(entries: NewLogEntry[]): void {
+  if (entries.length > MAX_APPEND_BATCH)
+    throw new Error(`A log batch holds at most ${MAX_APPEND_BATCH} entries`);
   for (let i = 1; i < entries.length; i++) {
     const [prev, e] = [entries[i - 1]!, entries[i]!];
     if (e.school !== prev.school || e.index !== prev.index + 1 || e.prevHead !== prev.head)

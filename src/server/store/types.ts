@@ -11,6 +11,12 @@ import type { ReaderKeyAnnouncement } from '../../sync/protocol.ts';
  */
 import type { PublicJwk } from '../../crypto/signing.ts';
 
+/**
+ * The most entries one appendLogBatch takes: ten uploads' worth. PostgreSQL's append binds
+ * every value as a parameter of its own, and a statement has at most 65,535.
+ */
+export const MAX_APPEND_BATCH = 1000;
+
 /** 'office': the school office's computer, which sees device metadata and can read no record. */
 export type DeviceRole = 'dsl' | 'tablet' | 'office';
 
@@ -217,7 +223,8 @@ export interface EndpointStore {
   /**
    * appendLog for several consecutive entries of one school (each one's index and prevHead
    * follow the one before), in one transaction: all are appended, or none is and the
-   * outcome says why (the first problem found). An empty list is 'appended'.
+   * outcome says why (the first problem found). An empty list is 'appended'. At most
+   * MAX_APPEND_BATCH entries (an upload holds at most the protocol's MAX_BATCH).
    */
   appendLogBatch(entries: NewLogEntry[]): Promise<AppendOutcome>;
   /** The tail, and which of `ids` and `ctHashes` the school's log already holds. */
