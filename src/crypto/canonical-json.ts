@@ -14,6 +14,12 @@ export type CanonicalValue =
   | CanonicalValue[]
   | { [key: string]: CanonicalValue | undefined };
 
+function assertPlainObject(value: object): void {
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (Array.isArray(value) || (proto !== Object.prototype && proto !== null))
+    throw new Error('Canonical JSON allows only plain objects');
+}
+
 export function canonicalJson(value: unknown): string {
   if (value === null) return 'null';
   switch (typeof value) {
@@ -32,10 +38,7 @@ export function canonicalJson(value: unknown): string {
         for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i]);
         return out + ']';
       }
-      const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) {
-        throw new Error('Canonical JSON allows only plain objects');
-      }
+      assertPlainObject(value);
       const record = value as Record<string, unknown>;
       let out = '{';
       for (const k of Object.keys(record).sort()) {
@@ -47,6 +50,28 @@ export function canonicalJson(value: unknown): string {
     default:
       throw new Error(`Canonical JSON cannot encode a ${typeof value}`);
   }
+}
+
+/**
+ * The canonical JSON of a plain object, and of the same object without `key`, serialising
+ * each member once: what a signed record and its signed part are (the endpoint needs both
+ * for every envelope it takes, and the ciphertext is most of each).
+ */
+export function canonicalJsonWithAndWithout(
+  value: object,
+  key: string,
+): { whole: string; without: string } {
+  assertPlainObject(value);
+  const record = value as Record<string, unknown>;
+  let whole = '{';
+  let without = '{';
+  for (const k of Object.keys(record).sort()) {
+    if (record[k] === undefined) continue;
+    const member = JSON.stringify(k) + ':' + canonicalJson(record[k]);
+    whole += (whole.length > 1 ? ',' : '') + member;
+    if (k !== key) without += (without.length > 1 ? ',' : '') + member;
+  }
+  return { whole: whole + '}', without: without + '}' };
 }
 
 export function canonicalBytes(value: unknown): Uint8Array<ArrayBuffer> {

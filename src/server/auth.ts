@@ -23,6 +23,12 @@ import { RateLimiter } from './rate-limit.ts';
 import type { DeviceRecord, DeviceRole, EndpointStore } from './store/types.ts';
 
 const MAX_CACHED_KEYS = 1000;
+/**
+ * "Last seen" is shown to the minute, so a device seen less than a minute ago is not
+ * written again: a tablet syncing a backlog would otherwise cost a write (and a commit to
+ * disk) per request on top of its uploads.
+ */
+const LAST_SEEN_RESOLUTION_MS = 60_000;
 const NONCE = /^[A-Za-z0-9_-]{16,64}$/;
 const TIME = /^\d{1,16}$/;
 
@@ -134,7 +140,9 @@ export class DeviceAuth {
         { 'retry-after': String(wait) },
       );
     }
-    await this.store.touchDevice(device.id, new Date(now).toISOString());
+    const seen = device.lastSeenAt ? Date.parse(device.lastSeenAt) : NaN;
+    if (!(Math.abs(now - seen) < LAST_SEEN_RESOLUTION_MS))
+      await this.store.touchDevice(device.id, new Date(now).toISOString());
     return device;
   }
 

@@ -12,8 +12,8 @@
  * passed is appended in one go, in request order (log-append.ts).
  */
 import type { KeyObject } from 'node:crypto';
-import { canonicalJson } from '../crypto/canonical-json.ts';
-import { envelopeProblems, unsigned, type Envelope } from '../crypto/envelope.ts';
+import { canonicalJsonWithAndWithout } from '../crypto/canonical-json.ts';
+import { envelopeProblems, type Envelope } from '../crypto/envelope.ts';
 import { API_ERRORS, type UploadItemResult } from '../sync/protocol.ts';
 import type { EndpointContext } from './context.ts';
 import { appendEnvelopes, type Accepted, type AppendResult } from './log-append.ts';
@@ -60,15 +60,16 @@ async function precheck(
       'This record was sealed to a list of safeguarding leads the school does not have.',
     );
   }
-  // As crypto/envelope.ts's verifyEnvelopeSignature and hashedEnvelope, on node:crypto.
-  if (!(await verifyText(deviceKey, envelope.sig, canonicalJson(unsigned(envelope))))) {
+  // As crypto/envelope.ts's verifyEnvelopeSignature and hashedEnvelope, on node:crypto:
+  // the signature is over the envelope without it, the log keeps the whole one.
+  const { whole: body, without: signed } = canonicalJsonWithAndWithout(envelope, 'sig');
+  if (!(await verifyText(deviceKey, envelope.sig, signed))) {
     return rejected(
       id,
       'bad-signature',
       'This record’s signature does not match this device: it was changed after sealing.',
     );
   }
-  const body = canonicalJson(envelope);
   return { envelope, body, hash: sha256Text(body) };
 }
 

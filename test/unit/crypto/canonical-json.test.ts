@@ -5,7 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../src/crypto/canonical-json.ts';
+import {
+  canonicalJson,
+  canonicalJsonWithAndWithout,
+} from '../../../src/crypto/canonical-json.ts';
 
 /** The reference: the first, plainer implementation, which every stored hash was made with. */
 function reference(value: unknown): string {
@@ -41,6 +44,22 @@ describe('canonical JSON', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('gives an object’s text with and without one key as two separate calls would', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), tree), fc.string(), (record, key) => {
+        const keyOf = Object.keys(record)[0] ?? key;
+        const { [keyOf]: _dropped, ...rest } = record;
+        expect(canonicalJsonWithAndWithout(record, keyOf)).toEqual({
+          whole: reference(record),
+          without: reference(rest),
+        });
+      }),
+      { numRuns: 300 },
+    );
+    expect(() => canonicalJsonWithAndWithout([1], '0')).toThrow(/plain objects/);
+    expect(() => canonicalJsonWithAndWithout(new Date(0), 'x')).toThrow(/plain objects/);
   });
 
   it.each([

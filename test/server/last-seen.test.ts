@@ -1,0 +1,60 @@
+/**
+ * "Last seen" in the device list: set by a device's signed requests, to the minute. A
+ * device seen less than a minute ago is not written again (a backlog sync would otherwise
+ * cost a write per request); past the minute, it is.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../src/server/start.ts';
+import { API, type DeviceInfo } from '../../src/sync/protocol.ts';
+import { enrolTablet, setupSchool, signedFetch, type TestSchool } from './helpers.ts';
+
+describe('when a device was last seen', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'safetrail-seen-'));
+  // Near the real time: the helpers that set the school up sign with the real clock.
+  const start = Date.now();
+  let clock = start;
+  let server: RunningServer;
+  let school: TestSchool;
+  beforeAll(async () => {
+    server = await startServer({
+      ...{ host: '127.0.0.1', port: 0, dataDir: join(dir, 'data'), distDir: dir },
+      rateLimit: { perMinute: 0, burst: 1 },
+      now: () => clock,
+    });
+    school = await setupSchool(server);
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function lastSeen(id: string): Promise<string | null> {
+    const res = await signedFetch(server, school.dslDevice, 'GET', API.devices, undefined, {
+      now: clock,
+    });
+    const { devices } = (await res.json()) as { devices: DeviceInfo[] };
+    return devices.find((d) => d.id === id)!.lastSeenAt;
+  }
+
+  it('is the time of its first request, kept within the minute, then moved on', async () => {
+    const tablet = await enrolTablet(server, school, 'Trip tablet');
+    const ask = async () => {
+      const res = await signedFetch(server, tablet, 'GET', API.deviceSelf, undefined, {
+        now: clock,
+      });
+      expect(res.status).toBe(200);
+    };
+    const at = (ms: number) => new Date(start + ms).toISOString();
+    await ask();
+    expect(await lastSeen(tablet.id)).toBe(at(0));
+    clock += 59_000;
+    await ask();
+    expect(await lastSeen(tablet.id)).toBe(at(0));
+    clock += 2_000;
+    await ask();
+    expect(await lastSeen(tablet.id)).toBe(at(61_000));
+  });
+});
