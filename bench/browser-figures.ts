@@ -29,14 +29,7 @@ async function enrollmentLink(endpoint: RunningEndpoint): Promise<string> {
   try {
     const dsl = new DslPages(await browser.newPage());
     const passphrase = 'correct horse battery staple 42';
-    await dsl.setUpSchool(
-      endpoint.url,
-      endpoint.setupCode,
-      'Bench School',
-      'Dana Lead',
-      passphrase,
-    );
-    await dsl.unlock(passphrase);
+    await dsl.setUpAndUnlock(endpoint, 'Bench School', passphrase);
     return await dsl.createEnrollmentLink();
   } finally {
     await browser.close();
@@ -106,8 +99,7 @@ export async function benchBrowser(): Promise<void> {
     try {
       const page = context.pages()[0] ?? (await context.newPage());
       const tablet = new TabletPages(page);
-      await tablet.enroll(endpoint.url, link, 'Bench tablet');
-      await tablet.createProfile('Sam Teacher', PIN);
+      await tablet.enrollAs(endpoint.url, link, 'Bench tablet', 'Sam Teacher', PIN);
       // Installed means precached: the offline starts below need nothing from the network.
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null);

@@ -171,14 +171,7 @@ export async function benchConsole(): Promise<void> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const dsl = new DslPages(page);
-    await dsl.setUpSchool(
-      endpoint.url,
-      endpoint.setupCode,
-      'Bench School',
-      'Dana Lead',
-      PASSPHRASE,
-    );
-    await dsl.unlock(PASSPHRASE);
+    await dsl.setUpAndUnlock(endpoint, 'Bench School', PASSPHRASE);
     const tablet = await enrollFromLink(await dsl.createEnrollmentLink(), 'Year 6 tablet');
     const t0 = performance.now();
     const sealed = await sealIncidents(tablet, schoolYear(COUNT));

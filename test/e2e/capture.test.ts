@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CapturePages } from './pages/capture.ts';
 import { DslPages } from './pages/dsl.ts';
 import { TabletPages } from './pages/tablet.ts';
-import { launchChromium } from './support/browser.ts';
+import { launchChromium, waitForWorkerControl } from './support/browser.ts';
 import { seriousViolations } from './support/axe.ts';
 import { readAllFiles, startEndpoint, type RunningEndpoint } from './support/endpoint.ts';
 
@@ -79,23 +79,13 @@ beforeAll(async () => {
   browser = await launchChromium();
   dslPage = await (await browser.newContext()).newPage();
   dsl = new DslPages(dslPage);
-  await dsl.setUpSchool(
-    endpoint.url,
-    endpoint.setupCode,
-    'Gracefield School',
-    'Dana Lead',
-    PASSPHRASE,
-  );
-  await dsl.unlock(PASSPHRASE);
+  await dsl.setUpAndUnlock(endpoint, 'Gracefield School', PASSPHRASE);
   const link = await dsl.createEnrollmentLink();
   tabletContext = await browser.newContext();
   page = await tabletContext.newPage();
   const tablet = new TabletPages(page);
-  await tablet.enroll(endpoint.url, link, 'Year 4 trip tablet');
-  await tablet.createProfile('Sam Teacher', PIN);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-    timeout: 20_000,
-  });
+  await tablet.enrollAs(endpoint.url, link, 'Year 4 trip tablet', 'Sam Teacher', PIN);
+  await waitForWorkerControl(page);
   await tabletContext.setOffline(true);
 });
 

@@ -66,14 +66,7 @@ describe('the console', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const dsl = new DslPages(page);
-    await dsl.setUpSchool(
-      endpoint.url,
-      endpoint.setupCode,
-      'Belmont School',
-      'Dana Lead',
-      PASSPHRASE,
-    );
-    await dsl.unlock(PASSPHRASE);
+    await dsl.setUpAndUnlock(endpoint, 'Belmont School', PASSPHRASE);
 
     // Two tablets, three incidents.
     for (const [name, teacher, incidents] of [
@@ -124,8 +117,7 @@ describe('the console', () => {
       const tabletContext = await browser.newContext();
       const tabletPage = await tabletContext.newPage();
       const tablet = new TabletPages(tabletPage);
-      await tablet.enroll(endpoint.url, link, name);
-      await tablet.createProfile(teacher, PIN);
+      await tablet.enrollAs(endpoint.url, link, name, teacher, PIN);
       for (const [fill, people] of incidents) {
         await recordOn(tabletPage, fill, people as unknown as [string, string, string][]);
       }

@@ -25,7 +25,7 @@ import { DslPages } from './pages/dsl.ts';
 import { activeBuild, recordStatuses, workerStates } from './pages/fault-watch.ts';
 import { holdTransaction, IndexedDbInternals, StorageQuota, UploadGate } from './pages/faults.ts';
 import { TabletPages } from './pages/tablet.ts';
-import { launchChromium } from './support/browser.ts';
+import { launchChromium, waitForWorkerControl } from './support/browser.ts';
 import { startEndpoint, type RunningEndpoint } from './support/endpoint.ts';
 
 const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -78,12 +78,9 @@ async function enrollTablet(
     ? await StorageQuota.limit(page, endpoint.url, options.quotaBytes)
     : null;
   const tablet = new TabletPages(page);
-  await tablet.enroll(endpoint.url, link, name);
-  await tablet.createProfile('Sam Teacher', PIN);
+  await tablet.enrollAs(endpoint.url, link, name, 'Sam Teacher', PIN);
   if (!options.serviceWorkers) {
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-      timeout: 20_000,
-    });
+    await waitForWorkerControl(page);
   }
   return { context, page, tablet, quota };
 }
@@ -124,14 +121,7 @@ beforeAll(async () => {
   endpoint = await startEndpoint({ distDir: deployDir });
   browser = await launchChromium();
   dsl = new DslPages(await (await browser.newContext()).newPage());
-  await dsl.setUpSchool(
-    endpoint.url,
-    endpoint.setupCode,
-    'Gracefield School',
-    'Dana Lead',
-    PASSPHRASE,
-  );
-  await dsl.unlock(PASSPHRASE);
+  await dsl.setUpAndUnlock(endpoint, 'Gracefield School', PASSPHRASE);
   main = await enrollTablet('Staffroom tablet');
 });
 

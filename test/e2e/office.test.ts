@@ -34,14 +34,7 @@ afterAll(async () => {
 describe('the school office’s computer', () => {
   it('sees devices, never records, and revokes a lost tablet', async () => {
     const dsl = new DslPages(await (await browser.newContext()).newPage());
-    await dsl.setUpSchool(
-      endpoint.url,
-      endpoint.setupCode,
-      'Oakfield School',
-      'Dana Lead',
-      PASSPHRASE,
-    );
-    await dsl.unlock(PASSPHRASE);
+    await dsl.setUpAndUnlock(endpoint, 'Oakfield School', PASSPHRASE);
     const officeLink = await dsl.createOfficeLink();
 
     // The office enrolls with it and lands on its screen without unlocking anything.
@@ -57,8 +50,7 @@ describe('the school office’s computer', () => {
     const tabletLink = await office.createTabletLink();
     const tabletPage = await (await browser.newContext()).newPage();
     const tablet = new TabletPages(tabletPage);
-    await tablet.enroll(endpoint.url, tabletLink, 'Year 2 tablet');
-    await tablet.createProfile('Sam Teacher', '482916');
+    await tablet.enrollAs(endpoint.url, tabletLink, 'Year 2 tablet', 'Sam Teacher', '482916');
     await tablet.recordIncident(WHAT, WHERE);
     await expect
       .poll(() => tabletPage.getByText(/Delivered to the safeguarding leads/).count(), {

@@ -59,14 +59,7 @@ describe('retention', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const dsl = new DslPages(page);
-    await dsl.setUpSchool(
-      endpoint.url,
-      endpoint.setupCode,
-      'Whiston School',
-      'Dana Lead',
-      PASSPHRASE,
-    );
-    await dsl.unlock(PASSPHRASE);
+    await dsl.setUpAndUnlock(endpoint, 'Whiston School', PASSPHRASE);
     await dsl.uploadPolicy(
       JSON.stringify({
         ...defaultPack,
@@ -81,8 +74,7 @@ describe('retention', () => {
     const tabletContext = await browser.newContext();
     const tabletPage = await tabletContext.newPage();
     const tablet = new TabletPages(tabletPage);
-    await tablet.enroll(endpoint.url, link, 'Class tablet');
-    await tablet.createProfile('Sam Teacher', '482916');
+    await tablet.enrollAs(endpoint.url, link, 'Class tablet', 'Sam Teacher', '482916');
     await tablet.recordIncident(WHAT);
     await tabletPage.getByText(/Delivered to the safeguarding leads/).waitFor({ timeout: 30_000 });
     await tabletContext.close();

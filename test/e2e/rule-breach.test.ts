@@ -23,19 +23,11 @@ afterAll(async () => {
 
 it('starts an incident from a broken rule with the category and the rule filled in', async () => {
   const dsl = new DslPages(await (await browser.newContext()).newPage());
-  await dsl.setUpSchool(
-    endpoint.url,
-    endpoint.setupCode,
-    'Whiston Junior & Infant',
-    'Dana Lead',
-    'correct horse battery staple 42',
-  );
-  await dsl.unlock('correct horse battery staple 42');
+  await dsl.setUpAndUnlock(endpoint, 'Whiston Junior & Infant', 'correct horse battery staple 42');
   const link = await dsl.createEnrollmentLink();
   const page = await (await browser.newContext()).newPage();
   const tablet = new TabletPages(page);
-  await tablet.enroll(endpoint.url, link, 'Class 5 tablet');
-  await tablet.createProfile('Sam Teacher', '482916');
+  await tablet.enrollAs(endpoint.url, link, 'Class 5 tablet', 'Sam Teacher', '482916');
 
   const rules = new RulesPages(page);
   await rules.openLibrary();

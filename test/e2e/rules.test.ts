@@ -9,7 +9,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RulesPages } from './pages/rules.ts';
-import { launchChromium } from './support/browser.ts';
+import { launchChromium, waitForWorkerControl } from './support/browser.ts';
 import { startEndpoint, type RunningEndpoint } from './support/endpoint.ts';
 
 const KS1 = '‘Think, then Click!’ Foundation Stage 2 & Key Stage 1 e-Safety Rules';
@@ -65,9 +65,7 @@ describe('the rules library, offline from a cold start', () => {
     // Online once: the worker installs and takes control; the school's pack is cached.
     await page.goto(`${endpoint.url}/rules`);
     await page.getByRole('heading', { level: 1, name: 'Rules and agreements' }).waitFor();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-      timeout: 20_000,
-    });
+    await waitForWorkerControl(page);
 
     // Offline, cold: the reload comes from the service worker's cache.
     await context.setOffline(true);

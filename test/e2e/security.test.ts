@@ -46,21 +46,12 @@ beforeAll(async () => {
   browser = await launchChromium();
   dslPage = await (await browser.newContext()).newPage();
   dsl = new DslPages(dslPage);
-  await dsl.setUpSchool(
-    endpoint.url,
-    endpoint.setupCode,
-    'Belmont Academy',
-    'Dana Lead',
-    PASSPHRASE,
-    { split: true },
-  );
-  await dsl.unlock(PASSPHRASE);
+  await dsl.setUpAndUnlock(endpoint, 'Belmont Academy', PASSPHRASE, { split: true });
   const link = await dsl.createEnrollmentLink();
   tabletContext = await browser.newContext();
   tabletPage = await tabletContext.newPage();
   tablet = new TabletPages(tabletPage);
-  await tablet.enroll(endpoint.url, link, 'Coach tablet');
-  await tablet.createProfile(SAM.name, SAM.pin);
+  await tablet.enrollAs(endpoint.url, link, 'Coach tablet', SAM.name, SAM.pin);
 });
 
 afterAll(async () => {

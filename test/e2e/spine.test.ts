@@ -6,11 +6,11 @@
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DslPages } from './pages/dsl.ts';
 import { TabletPages } from './pages/tablet.ts';
-import { launchChromium } from './support/browser.ts';
+import { launchChromium, waitForWorkerControl } from './support/browser.ts';
 import { readAllFiles, startEndpoint, type RunningEndpoint } from './support/endpoint.ts';
 
 const MARKER = `MARKER-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -32,12 +32,6 @@ function envelopesOnServer(): number {
   } finally {
     db.close();
   }
-}
-
-async function waitForServiceWorkerControl(page: Page) {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-    timeout: 20_000,
-  });
 }
 
 beforeAll(async () => {
@@ -78,9 +72,8 @@ describe('the spine: capture offline, seal, sync, delete after receipt, read', (
     expect(link).toMatch(/\/enroll\?code=[2-9A-Z-]+&fp=[A-Za-z0-9_-]{43}$/);
     const tabletPage = await tabletContext.newPage();
     const tablet = new TabletPages(tabletPage);
-    await tablet.enroll(endpoint.url, link, 'Year 4 trip tablet');
-    await tablet.createProfile('Sam Teacher', PIN);
-    await waitForServiceWorkerControl(tabletPage);
+    await tablet.enrollAs(endpoint.url, link, 'Year 4 trip tablet', 'Sam Teacher', PIN);
+    await waitForWorkerControl(tabletPage);
 
     // The same code cannot enroll a second device.
     const otherPage = await (await browser.newContext()).newPage();

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DslPages } from './pages/dsl.ts';
 import { TabletPages } from './pages/tablet.ts';
 import { seriousViolations } from './support/axe.ts';
-import { launchChromium } from './support/browser.ts';
+import { launchChromium, waitForWorkerControl } from './support/browser.ts';
 import { startEndpoint, type RunningEndpoint } from './support/endpoint.ts';
 
 const PASSPHRASE = 'correct horse battery staple 42';
@@ -24,23 +24,13 @@ beforeAll(async () => {
   endpoint = await startEndpoint();
   browser = await launchChromium();
   const dsl = new DslPages(await (await browser.newContext()).newPage());
-  await dsl.setUpSchool(
-    endpoint.url,
-    endpoint.setupCode,
-    'Gracefield School',
-    'Dana Lead',
-    PASSPHRASE,
-  );
-  await dsl.unlock(PASSPHRASE);
+  await dsl.setUpAndUnlock(endpoint, 'Gracefield School', PASSPHRASE);
   const link = await dsl.createEnrollmentLink();
   tabletContext = await browser.newContext();
   const page = await tabletContext.newPage();
   const tablet = new TabletPages(page);
-  await tablet.enroll(endpoint.url, link, 'Year 4 trip tablet');
-  await tablet.createProfile(SAM.name, SAM.pin);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-    timeout: 20_000,
-  });
+  await tablet.enrollAs(endpoint.url, link, 'Year 4 trip tablet', SAM.name, SAM.pin);
+  await waitForWorkerControl(page);
   await page.close();
   await tabletContext.setOffline(true);
 });

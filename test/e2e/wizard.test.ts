@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DslPages } from './pages/dsl.ts';
 import { TabletPages } from './pages/tablet.ts';
 import { LeadPages, WizardPages } from './pages/wizard.ts';
-import { launchChromium } from './support/browser.ts';
+import { launchChromium, waitForWorkerControl } from './support/browser.ts';
 import { startEndpoint, type RunningEndpoint } from './support/endpoint.ts';
 
 const PASSPHRASE = 'correct horse battery staple 42';
@@ -35,12 +35,6 @@ let endpoint: RunningEndpoint;
 let browser: Browser;
 let dslContext: BrowserContext;
 let robContext: BrowserContext;
-
-async function waitForServiceWorkerControl(page: Page) {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-    timeout: 20_000,
-  });
-}
 
 /**
  * Window.confirm questions (approving a lead) are answered yes. DslPages may accept them
@@ -69,20 +63,12 @@ describe('the DSL’s guided procedures', () => {
     const page = await dslContext.newPage();
     const dsl = new DslPages(page);
     acceptDialogs(page);
-    await dsl.setUpSchool(
-      endpoint.url,
-      endpoint.setupCode,
-      'Gracefield School',
-      'Dana Lead',
-      PASSPHRASE,
-    );
-    await dsl.unlock(PASSPHRASE);
+    await dsl.setUpAndUnlock(endpoint, 'Gracefield School', PASSPHRASE);
     const enrollLink = await dsl.createEnrollmentLink();
     const tabletContext = await browser.newContext();
     const tabletPage = await tabletContext.newPage();
     const tablet = new TabletPages(tabletPage);
-    await tablet.enroll(endpoint.url, enrollLink, 'Year 9 tablet');
-    await tablet.createProfile('Sam Teacher', PIN);
+    await tablet.enrollAs(endpoint.url, enrollLink, 'Year 9 tablet', 'Sam Teacher', PIN);
     await tablet.startIncident();
     await tablet
       .field('What happened')
@@ -99,7 +85,7 @@ describe('the DSL’s guided procedures', () => {
     const wizard = new WizardPages(page);
     await wizard.openIncidents();
     await wizard.openChronology(/^ST-\w{6} · Inappropriate contact or suspected grooming/);
-    await waitForServiceWorkerControl(page);
+    await waitForWorkerControl(page);
     await dslContext.setOffline(true);
 
     // 1. Gracefield's illegal-material flowchart, suggested by the incident's category.

@@ -37,6 +37,25 @@ export class DslPages {
     return recoveryKey;
   }
 
+  /** Where most journeys begin: the school set up by Dana Lead, and the console unlocked. */
+  async setUpAndUnlock(
+    endpoint: { url: string; setupCode: string },
+    school: string,
+    passphrase: string,
+    options: { split?: boolean } = {},
+  ): Promise<string> {
+    const recoveryKey = await this.setUpSchool(
+      endpoint.url,
+      endpoint.setupCode,
+      school,
+      'Dana Lead',
+      passphrase,
+      options,
+    );
+    await this.unlock(passphrase);
+    return recoveryKey;
+  }
+
   async unlock(passphrase: string) {
     await this.page.getByLabel('Your passphrase').fill(passphrase);
     await this.page.getByRole('button', { name: 'Unlock' }).click();

@@ -12,6 +12,12 @@ export class TabletPages {
     await p.getByRole('button', { name: 'Enroll this tablet' }).click();
   }
 
+  /** Enrols this browser as a tablet and creates its first staff profile. */
+  async enrollAs(url: string, link: string, tabletName: string, person: string, pin: string) {
+    await this.enroll(url, link, tabletName);
+    await this.createProfile(person, pin);
+  }
+
   async createProfile(name: string, pin: string) {
     const p = this.page;
     await p.getByLabel('Your name').fill(name);
