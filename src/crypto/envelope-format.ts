@@ -6,8 +6,8 @@
  */
 import { isEventKind, type EventKind } from '../domain/events.ts';
 import { isUlid } from '../domain/ulid.ts';
-import { isBase64Url, utf8 } from './bytes.ts';
-import { canonicalJson } from './canonical-json.ts';
+import { isBase64Url } from './bytes.ts';
+import { canonicalBytes } from './canonical-json.ts';
 import { sha256B64 } from './hash.ts';
 import { verifyObject, type PublicJwk } from './signing.ts';
 
@@ -147,14 +147,5 @@ export async function verifyEnvelopeSignature(
 
 /** The hash that receipts and the endpoint's log commit to. */
 export async function envelopeHash(e: Envelope): Promise<string> {
-  return (await hashedEnvelope(e)).hash;
-}
-
-/**
- * The envelope's canonical JSON, which the endpoint's log stores, and its hash: serialised
- * once, since the ciphertext is most of it and the endpoint needs both for every upload.
- */
-export async function hashedEnvelope(e: Envelope): Promise<{ body: string; hash: string }> {
-  const body = canonicalJson(e);
-  return { body, hash: await sha256B64(utf8(body)) };
+  return sha256B64(canonicalBytes(e));
 }

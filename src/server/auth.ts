@@ -140,6 +140,7 @@ export class DeviceAuth {
         { 'retry-after': String(wait) },
       );
     }
+    // Never seen, or a time that does not parse (NaN fails the comparison): written.
     const seen = device.lastSeenAt ? Date.parse(device.lastSeenAt) : NaN;
     if (!(Math.abs(now - seen) < LAST_SEEN_RESOLUTION_MS))
       await this.store.touchDevice(device.id, new Date(now).toISOString());

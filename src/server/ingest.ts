@@ -60,8 +60,8 @@ async function precheck(
       'This record was sealed to a list of safeguarding leads the school does not have.',
     );
   }
-  // As crypto/envelope.ts's verifyEnvelopeSignature and hashedEnvelope, on node:crypto:
-  // the signature is over the envelope without it, the log keeps the whole one.
+  // As crypto/envelope.ts's verifyEnvelopeSignature and envelopeHash, on node:crypto: the
+  // signature is over the envelope without it; the log keeps, and hashes, the whole one.
   const { whole: body, without: signed } = canonicalJsonWithAndWithout(envelope, 'sig');
   if (!(await verifyText(deviceKey, envelope.sig, signed))) {
     return rejected(

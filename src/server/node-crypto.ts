@@ -12,7 +12,7 @@
  * per hash costs more than hashing a few kilobytes.
  */
 import {
-  KeyObject,
+  type KeyObject,
   type JsonWebKey as NodeJwk,
   createHash,
   createPrivateKey,
@@ -58,12 +58,9 @@ export function verifyText(key: KeyObject, signature: string, text: string): Pro
   });
 }
 
-/** A signer for a private key held as a JWK or a WebCrypto key. */
-export function textSigner(key: JsonWebKey | CryptoKey): TextSigner {
-  const keyObject =
-    key instanceof CryptoKey
-      ? KeyObject.from(key)
-      : createPrivateKey({ key: key as NodeJwk, format: 'jwk' });
+/** A signer for a private key held as a JWK (as the store keeps the receipt key). */
+export function textSigner(jwk: JsonWebKey): TextSigner {
+  const keyObject = createPrivateKey({ key: jwk as NodeJwk, format: 'jwk' });
   return (text) =>
     new Promise((resolve, reject) => {
       signBytes(

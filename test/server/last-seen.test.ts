@@ -3,24 +3,25 @@
  * device seen less than a minute ago is not written again (a backlog sync would otherwise
  * cost a write per request); past the minute, it is.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../src/server/start.ts';
 import { API, type DeviceInfo } from '../../src/sync/protocol.ts';
-import { enrolTablet, setupSchool, signedFetch, type TestSchool } from './helpers.ts';
+import {
+  enrolTablet,
+  setupSchool,
+  signedFetch,
+  startTestServer,
+  type TestSchool,
+  type TestServer,
+} from './helpers.ts';
 
 describe('when a device was last seen', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'safetrail-seen-'));
   // Near the real time: the helpers that set the school up sign with the real clock.
   const start = Date.now();
   let clock = start;
-  let server: RunningServer;
+  let server: TestServer;
   let school: TestSchool;
   beforeAll(async () => {
-    server = await startServer({
-      ...{ host: '127.0.0.1', port: 0, dataDir: join(dir, 'data'), distDir: dir },
+    server = await startTestServer('none', {
       rateLimit: { perMinute: 0, burst: 1 },
       now: () => clock,
     });
@@ -28,7 +29,6 @@ describe('when a device was last seen', () => {
   });
   afterAll(async () => {
     await server.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   async function lastSeen(id: string): Promise<string | null> {

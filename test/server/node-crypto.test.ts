@@ -29,16 +29,11 @@ describe('the endpoint’s node:crypto', () => {
       expect(sha256Text(text)).toBe(await sha256B64(text));
   });
 
-  it('signs so that WebCrypto verifies, from a JWK or a WebCrypto key', async () => {
+  it('signs from the stored JWK so that WebCrypto verifies', async () => {
     const pair = await generateSigningKeyPair(true);
-    for (const signer of [
-      textSigner(pair.privateKey),
-      textSigner(await exportPrivateJwk(pair.privateKey)),
-    ]) {
-      const signature = await signer(TEXT);
-      expect(await verify(pair.publicKey, signature, utf8(TEXT))).toBe(true);
-      expect(await verify(pair.publicKey, signature, utf8(`${TEXT} `))).toBe(false);
-    }
+    const signature = await textSigner(await exportPrivateJwk(pair.privateKey))(TEXT);
+    expect(await verify(pair.publicKey, signature, utf8(TEXT))).toBe(true);
+    expect(await verify(pair.publicKey, signature, utf8(`${TEXT} `))).toBe(false);
   });
 
   it('verifies what WebCrypto signs, and refuses changed text, other keys and junk', async () => {

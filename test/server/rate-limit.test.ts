@@ -4,20 +4,24 @@
  * and tries again later (nothing is rejected), and unsigned junk naming a device cannot use
  * up that device's allowance.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/crypto/canonical-json.ts';
 import { envelopeHash } from '../../src/crypto/envelope.ts';
 import { RateLimiter } from '../../src/server/rate-limit.ts';
-import { startServer, type RunningServer } from '../../src/server/start.ts';
 import { createApiClient } from '../../src/sync/api-client.ts';
 import { runUpload } from '../../src/sync/engine.ts';
 import { createMemoryOutboxStore } from '../../src/sync/outbox.ts';
 import { API } from '../../src/sync/protocol.ts';
 import { AUTH_HEADERS } from '../../src/sync/request-auth.ts';
-import { enrolTablet, seal, setupSchool, signedFetch, type TestSchool } from './helpers.ts';
+import {
+  enrolTablet,
+  seal,
+  setupSchool,
+  signedFetch,
+  startTestServer,
+  type TestSchool,
+  type TestServer,
+} from './helpers.ts';
 
 describe('the token bucket', () => {
   it('allows a burst, then the rate, per key, and says how long to wait', () => {
@@ -32,13 +36,11 @@ describe('the token bucket', () => {
 });
 
 describe('rate limits over HTTP', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'safetrail-rate-'));
   let clock = Date.now();
-  let server: RunningServer;
+  let server: TestServer;
   let school: TestSchool;
   beforeAll(async () => {
-    server = await startServer({
-      ...{ host: '127.0.0.1', port: 0, dataDir: join(dir, 'data'), distDir: dir },
+    server = await startTestServer('none', {
       rateLimit: { perMinute: 60, burst: 5 },
       now: () => clock,
     });
@@ -46,7 +48,6 @@ describe('rate limits over HTTP', () => {
   });
   afterAll(async () => {
     await server.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('answers 429 with Retry-After past the burst, for that device only', async () => {

@@ -30,6 +30,8 @@ export interface TestServerOptions {
   /** Schools the endpoint may hold (a hub); 1 by default. */
   hubSchools?: number;
   rateLimit?: RateLimitOptions;
+  /** The endpoint's clock (ms since the epoch); the real one if absent. */
+  now?: () => number;
 }
 
 /** `dist`: 'none' leaves DIST_DIR without a build; otherwise these files are written there. */
@@ -63,6 +65,7 @@ export async function startTestServer(
     databaseUrl: options.databaseUrl,
     hubSchools: options.hubSchools,
     rateLimit: options.rateLimit,
+    now: options.now,
   });
   return {
     ...server,

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unsigned, type Envelope } from '../../src/crypto/envelope.ts';
-import { generateSigningKeyPair, signObject } from '../../src/crypto/signing.ts';
+import { exportPrivateJwk, generateSigningKeyPair, signObject } from '../../src/crypto/signing.ts';
 import { ulid } from '../../src/domain/ulid.ts';
 import { verifyChain } from '../../src/server/chain.ts';
 import type { EndpointContext } from '../../src/server/context.ts';
@@ -108,7 +108,7 @@ describe('another writer between the lookup and the append', () => {
     const store = new SqliteStore(dir);
     try {
       const { school: s } = await addSchool(store);
-      const keys = await generateSigningKeyPair(false);
+      const keys = await generateSigningKeyPair(true);
       let interfered = 0;
       // Another process appends once, just before this upload's first write.
       const racing = Object.create(store) as SqliteStore;
@@ -118,7 +118,7 @@ describe('another writer between the lookup and the append', () => {
       };
       const ctx = {
         store: racing,
-        receiptKey: { sign: textSigner(keys.privateKey) },
+        receiptKey: { sign: textSigner(await exportPrivateJwk(keys.privateKey)) },
         now: () => Date.parse('2026-03-01T09:00:00Z'),
         appendLock: new SerialLock(),
       } as unknown as EndpointContext;
