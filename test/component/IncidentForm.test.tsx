@@ -112,6 +112,22 @@ describe('the incident form', () => {
     expect(rows).not.toContain('MARKER-autosave-7d1');
   });
 
+  it('marks the save status busy from a change until that change is written', async () => {
+    renderCapture(tablet());
+    await startIncident();
+    type('What happened', 'A pupil was sent a link');
+    await waitForSave();
+    const status = screen.getByTestId('save-status');
+    // The earlier "Draft saved" is still shown, but it does not cover this change yet.
+    type('Where it happened', 'Library');
+    expect(status.textContent).toMatch(/^Draft saved/);
+    expect(status.getAttribute('aria-busy')).toBe('true');
+    await waitFor(() => expect(status.getAttribute('aria-busy')).toBe('false'), {
+      timeout: 5_000,
+    });
+    expect((await theDraft()).fields.where).toBe('Library');
+  });
+
   it('keeps several drafts at once, each resumable with its own text', async () => {
     renderCapture(tablet());
     await startIncident();

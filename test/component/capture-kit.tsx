@@ -229,7 +229,11 @@ export async function startIncident() {
 /** Waits until the autosave has written the latest change. */
 export async function waitForSave() {
   await waitFor(
-    () => expect(screen.getByTestId('save-status').textContent).toMatch(/Draft saved/),
+    () => {
+      const status = screen.getByTestId('save-status');
+      expect(status.textContent).toMatch(/Draft saved/);
+      expect(status.getAttribute('aria-busy')).toBe('false');
+    },
     {
       timeout: 5_000,
     },

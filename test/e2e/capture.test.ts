@@ -150,7 +150,7 @@ describe('capturing incidents on a trip, offline', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     // Killed mid-sentence, without warning: a new page finds the words already typed.
-    await expect.poll(() => tablet.saveStatus().textContent()).toMatch(/Draft saved/);
+    await expect.poll(() => tablet.settledSaveStatus()).toMatch(/^Draft saved/);
     const draftUrl = page.url();
     const more = ' He wants to meet her after the trip';
     await tablet.field('What happened').press('End');

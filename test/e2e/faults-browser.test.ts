@@ -139,7 +139,7 @@ describe('browser faults', () => {
     const first = `A pupil was upset after a group chat. ${m}`;
     await tablet.field('What happened').fill(first);
     await tablet.field('Where it happened').fill('Library');
-    await expect.poll(() => tablet.saveStatus().textContent(), SOON).toMatch(/^Draft saved/);
+    await expect.poll(() => tablet.settledSaveStatus(), SOON).toMatch(/^Draft saved/);
     const draftPath = new URL(main.page.url()).pathname;
 
     // Closed while a save is under way: it waits behind another transaction on the drafts.
@@ -236,7 +236,7 @@ describe('browser faults', () => {
     await tablet.startIncident();
     await tablet.field('What happened').fill(`A pupil was sent a threat. ${m}`);
     await tablet.field('Where it happened').fill('Corridor');
-    await expect.poll(() => tablet.saveStatus().textContent(), SOON).toMatch(/^Draft saved/);
+    await expect.poll(() => tablet.settledSaveStatus(), SOON).toMatch(/^Draft saved/);
     const draftPath = new URL(page.url()).pathname;
 
     // Mid-autosave: the save's read waits behind a held transaction when the browser
@@ -250,7 +250,7 @@ describe('browser faults', () => {
     await internals.forceClose();
     expect(await heldDrafts.ended()).toMatch(/^aborted/);
     await expect
-      .poll(() => tablet.saveStatus().textContent(), { timeout: 15_000 })
+      .poll(() => tablet.settledSaveStatus(), { timeout: 15_000 })
       .toMatch(/^Draft saved/);
     expect((await statuses()).filter((s) => s.startsWith('Not saved'))).toEqual([]);
 
@@ -298,7 +298,7 @@ describe('browser faults', () => {
     const first = `A pupil shared a worrying video. ${drafted}`;
     await tablet.field('What happened').fill(first);
     await tablet.field('Where it happened').fill('Coach');
-    await expect.poll(() => tablet.saveStatus().textContent(), SOON).toMatch(/^Draft saved/);
+    await expect.poll(() => tablet.settledSaveStatus(), SOON).toMatch(/^Draft saved/);
     await tablet.saveAndClose();
 
     expect(await quota.fillUp(page, 16 * MiB)).toBe('QuotaExceededError');
@@ -335,7 +335,7 @@ describe('browser faults', () => {
     // Space is freed: the change saves by itself, and both records go, once each.
     await quota.free();
     await expect
-      .poll(() => tablet.saveStatus().textContent(), { timeout: 15_000 })
+      .poll(() => tablet.settledSaveStatus(), { timeout: 15_000 })
       .toMatch(/^Draft saved/);
     await tablet.submit();
     await page.getByText(/is sealed and queued/).waitFor({ timeout: 20_000 });
@@ -377,7 +377,7 @@ describe('browser faults', () => {
     const what = `A pupil saw a violent clip. ${drafted}`;
     await tablet.field('What happened').fill(what);
     await tablet.field('Where it happened').fill('ICT suite');
-    await expect.poll(() => tablet.saveStatus().textContent(), SOON).toMatch(/^Draft saved/);
+    await expect.poll(() => tablet.settledSaveStatus(), SOON).toMatch(/^Draft saved/);
     const draftPath = new URL(page.url()).pathname;
     expect(await workerStates(page)).toEqual(waiting);
 

@@ -65,8 +65,8 @@ describe('the security model, as people meet it', () => {
     await tablet.startIncident();
     await tablet.field('What happened').fill(secret);
     await expect
-      .poll(() => tablet.saveStatus().textContent(), { timeout: 10_000 })
-      .toMatch(/Draft saved/);
+      .poll(() => tablet.settledSaveStatus(), { timeout: 10_000 })
+      .toMatch(/^Draft saved/);
     const samDraftUrl = tabletPage.url();
     expect(await pageHolds(tabletPage, secret)).toBe(true);
     await tablet.lock();
@@ -129,8 +129,8 @@ describe('the security model, as people meet it', () => {
     await t.startIncident();
     await t.field('What happened').fill(secret);
     await expect
-      .poll(() => t.saveStatus().textContent(), { timeout: 10_000 })
-      .toMatch(/Draft saved/);
+      .poll(() => t.settledSaveStatus(), { timeout: 10_000 })
+      .toMatch(/^Draft saved/);
     await page.clock.runFor(50_000);
     expect(await pageHolds(page, secret)).toBe(true); // not yet: under a minute idle
     await page.clock.runFor(20_000);

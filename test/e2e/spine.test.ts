@@ -93,8 +93,8 @@ describe('the spine: capture offline, seal, sync, delete after receipt, read', (
       .fill(`A pupil was sent unkind messages on a game chat. ${MARKER}`);
     await tablet.field('Where it happened').fill('Science Museum trip, gallery 3');
     await expect
-      .poll(() => tablet.saveStatus().textContent(), { timeout: 10_000 })
-      .toMatch(/Draft saved/);
+      .poll(() => tablet.settledSaveStatus(), { timeout: 10_000 })
+      .toMatch(/^Draft saved/);
     await tabletPage.reload();
     await tablet.unlock(PIN);
     // Reloaded on the draft's own address: after the PIN, the same draft is open again.

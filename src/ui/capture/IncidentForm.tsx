@@ -47,7 +47,7 @@ export function IncidentForm({ draft }: { draft: OpenDraft }) {
     (f: IncidentFields) => saveDraft(session.db, staff, draft, f),
     [session.db, staff, draft],
   );
-  const { state, flush, saveNow } = useAutosave(fields, save);
+  const { state, unsaved, flush, saveNow } = useAutosave(fields, save);
   useEffect(() => session.onBeforeLock(flush), [session, flush]);
 
   const update = useCallback((change: (f: IncidentFields) => IncidentFields, clear?: string[]) => {
@@ -171,7 +171,7 @@ export function IncidentForm({ draft }: { draft: OpenDraft }) {
   return (
     <>
       <h1>New incident</h1>
-      <SaveStatus state={state} />
+      <SaveStatus state={state} unsaved={unsaved} />
       {failure && <ProblemSummary failure={failure} problems={problems} summaryRef={summaryRef} />}
       <form class="card" onSubmit={submit} noValidate aria-describedby="record-help">
         <p id="record-help" class="hint">

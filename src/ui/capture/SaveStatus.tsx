@@ -1,7 +1,11 @@
 import type { SaveState } from './use-autosave.ts';
 
-/** Whether the draft is saved, announced politely; a failed save says what to do. */
-export function SaveStatus({ state }: { state: SaveState }) {
+/**
+ * Whether the draft is saved, announced politely; a failed save says what to do. While a
+ * newer change is still to be written the region is busy, so a screen reader waits for the
+ * outcome rather than reading out a "saved" that is about to be superseded.
+ */
+export function SaveStatus({ state, unsaved }: { state: SaveState; unsaved: boolean }) {
   const text =
     state.kind === 'saving'
       ? 'Saving…'
@@ -14,6 +18,7 @@ export function SaveStatus({ state }: { state: SaveState }) {
     <p
       class={state.kind === 'failed' ? 'notice bad' : 'muted'}
       role="status"
+      aria-busy={unsaved ? 'true' : 'false'}
       data-testid="save-status"
     >
       {text}

@@ -18,6 +18,11 @@ const RETRY_MS = 5_000;
 
 export function useAutosave<T>(value: T, save: (value: T) => Promise<void>, delayMs = 50) {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  // The value the last finished save wrote (the one loaded counts as saved). "Draft saved"
+  // stays on screen while a newer change waits (no flicker), so comparing with this is how
+  // a screen reader or a test knows the status is not yet final. Compared in render, it is
+  // true from the very render that shows a change, with no effect to wait for.
+  const [saved, setSaved] = useState<T>(() => value);
   const pending = useRef<T | null>(null);
   const chain = useRef<Promise<void>>(Promise.resolve());
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -35,7 +40,10 @@ export function useAutosave<T>(value: T, save: (value: T) => Promise<void>, dela
       if (next === null) return;
       pending.current = null;
       return save(next).then(
-        () => setState({ kind: 'saved', at: new Date() }),
+        () => {
+          setState({ kind: 'saved', at: new Date() });
+          setSaved(() => next);
+        },
         (e: unknown) => {
           pending.current ??= next; // keep it for the next attempt: nothing typed is dropped
           timer.current ??= setTimeout(() => void flush().catch(() => {}), RETRY_MS);
@@ -81,5 +89,5 @@ export function useAutosave<T>(value: T, save: (value: T) => Promise<void>, dela
     };
   }, [flush]);
 
-  return { state, flush, saveNow };
+  return { state, unsaved: value !== saved, flush, saveNow };
 }

@@ -66,6 +66,16 @@ export class TabletPages {
     return this.page.getByTestId('save-status');
   }
 
+  /**
+   * The save status once it covers every change made, or null while a newer change is still
+   * to be written (the last "Draft saved" stays on screen meanwhile, marked busy).
+   */
+  settledSaveStatus(): Promise<string | null> {
+    return this.saveStatus().evaluate((el) =>
+      el.getAttribute('aria-busy') === 'true' ? null : el.textContent,
+    );
+  }
+
   outboxStatus() {
     return this.page.getByTestId('outbox-status');
   }
