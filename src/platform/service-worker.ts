@@ -9,9 +9,19 @@ import { announceUpdateWaiting } from './update-state.ts';
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
   const workbox = new Workbox('/sw.js');
-  workbox.addEventListener('waiting', () =>
+  workbox.addEventListener('waiting', (event) =>
     announceUpdateWaiting(() => {
-      workbox.addEventListener('controlling', () => window.location.reload());
+      // Reload once the new worker is activated, not as soon as it takes control: a
+      // navigation made while it is still activating waits on that version, and if the
+      // browser replaces it meanwhile the reload never finishes (seen under DevTools).
+      const next = event.sw;
+      if (next) {
+        next.addEventListener('statechange', () => {
+          if (next.state === 'activated' || next.state === 'redundant') window.location.reload();
+        });
+      } else {
+        workbox.addEventListener('controlling', () => window.location.reload());
+      }
       workbox.messageSkipWaiting();
     }),
   );

@@ -118,40 +118,26 @@ export async function holdTransaction(page: Page, store: string, dbName = 'safet
 }
 
 /**
- * Holds every upload (POST of envelopes) made in `context`, by a page or its worker, or
- * answers each with the endpoint's "unavailable" (`refuse`).
+ * Holds every upload (POST of envelopes) made in `context`, by a page or its worker, until
+ * the test lets it through, answers it or drops it. A context whose worker has had a
+ * request answered or dropped here is not used for a worker update afterwards (see the
+ * update test in faults-browser.test.ts).
  */
 export class UploadGate {
   private readonly held: Route[] = [];
   private waiting: ((r: Route) => void) | null = null;
   private readonly handler = (route: Route) => {
     if (route.request().method() !== 'POST') return void route.continue();
-    if (this.mode === 'refuse') {
-      return void route.fulfill({
-        status: 503,
-        contentType: 'application/json',
-        body: JSON.stringify({
-          error: 'unavailable',
-          message: 'The school endpoint is restarting.',
-        }),
-      });
-    }
     if (this.waiting) {
       this.waiting(route);
       this.waiting = null;
     } else this.held.push(route);
   };
 
-  private constructor(
-    private readonly context: BrowserContext,
-    private readonly mode: 'hold' | 'refuse',
-  ) {}
+  private constructor(private readonly context: BrowserContext) {}
 
-  static async install(
-    context: BrowserContext,
-    mode: 'hold' | 'refuse' = 'hold',
-  ): Promise<UploadGate> {
-    const gate = new UploadGate(context, mode);
+  static async install(context: BrowserContext): Promise<UploadGate> {
+    const gate = new UploadGate(context);
     await context.route('**/api/v1/envelopes', gate.handler);
     return gate;
   }
