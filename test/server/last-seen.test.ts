@@ -3,16 +3,10 @@
  * device seen less than a minute ago is not written again (a backlog sync would otherwise
  * cost a write per request); past the minute, it is.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API, type DeviceInfo } from '../../src/sync/protocol.ts';
-import {
-  enrolTablet,
-  setupSchool,
-  signedFetch,
-  startTestServer,
-  type TestSchool,
-  type TestServer,
-} from './helpers.ts';
+import { withSchool } from './enrolled-school.ts';
+import { enrolTablet, signedFetch, type TestSchool, type TestServer } from './helpers.ts';
 
 describe('when a device was last seen', () => {
   // Near the real time: the helpers that set the school up sign with the real clock.
@@ -20,16 +14,16 @@ describe('when a device was last seen', () => {
   let clock = start;
   let server: TestServer;
   let school: TestSchool;
-  beforeAll(async () => {
-    server = await startTestServer('none', {
+  withSchool(
+    (env) => {
+      server = env.server;
+      school = env.school;
+    },
+    {
       rateLimit: { perMinute: 0, burst: 1 },
       now: () => clock,
-    });
-    school = await setupSchool(server);
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+    },
+  );
 
   async function lastSeen(id: string): Promise<string | null> {
     const res = await signedFetch(server, school.dslDevice, 'GET', API.devices, undefined, {

@@ -4,7 +4,7 @@
  * and tries again later (nothing is rejected), and unsigned junk naming a device cannot use
  * up that device's allowance.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/crypto/canonical-json.ts';
 import { envelopeHash } from '../../src/crypto/envelope.ts';
 import { RateLimiter } from '../../src/server/rate-limit.ts';
@@ -13,15 +13,8 @@ import { runUpload } from '../../src/sync/engine.ts';
 import { createMemoryOutboxStore } from '../../src/sync/outbox.ts';
 import { API } from '../../src/sync/protocol.ts';
 import { AUTH_HEADERS } from '../../src/sync/request-auth.ts';
-import {
-  enrolTablet,
-  seal,
-  setupSchool,
-  signedFetch,
-  startTestServer,
-  type TestSchool,
-  type TestServer,
-} from './helpers.ts';
+import { withSchool } from './enrolled-school.ts';
+import { enrolTablet, seal, signedFetch, type TestSchool, type TestServer } from './helpers.ts';
 
 describe('the token bucket', () => {
   it('allows a burst, then the rate, per key, and says how long to wait', () => {
@@ -39,16 +32,16 @@ describe('rate limits over HTTP', () => {
   let clock = Date.now();
   let server: TestServer;
   let school: TestSchool;
-  beforeAll(async () => {
-    server = await startTestServer('none', {
+  withSchool(
+    (env) => {
+      server = env.server;
+      school = env.school;
+    },
+    {
       rateLimit: { perMinute: 60, burst: 5 },
       now: () => clock,
-    });
-    school = await setupSchool(server);
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+    },
+  );
 
   it('answers 429 with Retry-After past the burst, for that device only', async () => {
     const tablet = await enrolTablet(server, school, 'Busy tablet');
