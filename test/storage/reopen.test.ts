@@ -2,7 +2,7 @@
  * A connection the browser closes under a running operation (fake-indexeddb's forced close,
  * the spec's "close a database connection" with the forced flag): the operation caught
  * half-way runs again on a fresh connection, once; a full disk is never retried. The real
- * browser's version of this is in test/e2e/faults-browser.test.ts.
+ * browser's version of this is in test/e2e/faults-storage.test.ts.
  */
 import { forceCloseDatabase } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';

@@ -121,7 +121,7 @@ export async function holdTransaction(page: Page, store: string, dbName = 'safet
  * Holds every upload (POST of envelopes) made in `context`, by a page or its worker, until
  * the test lets it through, answers it or drops it. A context whose worker has had a
  * request answered or dropped here is not used for a worker update afterwards (see the
- * update test in faults-browser.test.ts).
+ * update test in faults-storage.test.ts).
  */
 export class UploadGate {
   private readonly held: Route[] = [];
