@@ -10,8 +10,7 @@ import { CaseworkPages } from './pages/casework.ts';
 import { LeadPages, WizardPages } from './pages/wizard.ts';
 import { seriousViolations } from './support/axe.ts';
 import {
-  bringThreeIncidentsHome,
-  openConsole,
+  consoleWithIncidents,
   OUTCOME,
   PASSPHRASE,
   recordTheWork,
@@ -24,8 +23,7 @@ const school = useConsoleSchool();
 
 describe('the console: casework', () => {
   it('brings three incidents home from two tablets, and the DSL works one to closed', async () => {
-    const { context, page, dsl } = await openConsole(school);
-    await bringThreeIncidentsHome(school, dsl);
+    const { context, page, dsl } = await consoleWithIncidents(school);
 
     // The office's view: each tablet's sync state, and not a word of any record.
     await page.reload();

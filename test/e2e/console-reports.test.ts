@@ -10,8 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { CaseworkPages } from './pages/casework.ts';
 import { seriousViolations } from './support/axe.ts';
 import {
-  bringThreeIncidentsHome,
-  openConsole,
+  consoleWithIncidents,
   OUTCOME,
   PASSPHRASE,
   recordTheWork,
@@ -24,8 +23,7 @@ const school = useConsoleSchool();
 
 describe('the console: reports', () => {
   it('logs, exports and summarises what the DSL recorded', async () => {
-    const { context, page, dsl } = await openConsole(school);
-    await bringThreeIncidentsHome(school, dsl);
+    const { context, page, dsl } = await consoleWithIncidents(school);
     await page.reload();
     await dsl.unlock(PASSPHRASE);
 

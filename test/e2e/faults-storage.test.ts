@@ -15,7 +15,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { activeBuild, recordStatuses, workerStates } from './pages/fault-watch.ts';
 import { holdTransaction, IndexedDbInternals, UploadGate } from './pages/faults.ts';
 import {
@@ -26,20 +26,15 @@ import {
   record,
   SOON,
   useFaultSchool,
-  type Tablet,
 } from './support/fault-school.ts';
 
 const school = useFaultSchool();
-let main: Tablet;
-beforeAll(async () => {
-  main = await school.enrollTablet('Staffroom tablet');
-});
 
 describe('browser faults: storage and updates', () => {
   it('reopens IndexedDB and carries on when the browser closes it mid-autosave and mid-receipt', async () => {
-    const internals = new IndexedDbInternals(main.context, school.endpoint.url);
+    const internals = new IndexedDbInternals(school.main.context, school.endpoint.url);
     const m = marker('connection');
-    const { tablet, page } = main;
+    const { tablet, page } = school.main;
     await tablet.startIncident();
     await tablet.field('What happened').fill(`A pupil was sent a threat. ${m}`);
     await tablet.field('Where it happened').fill('Corridor');
@@ -63,20 +58,20 @@ describe('browser faults: storage and updates', () => {
 
     // What was typed during the fault is what is stored.
     await page.close({ runBeforeUnload: false });
-    const again = await school.reopen(main, draftPath);
+    const again = await school.reopen(school.main, draftPath);
     await expect.poll(() => again.field('What happened').inputValue(), SOON).toBe(during);
 
     // Mid-receipt: the endpoint has stored the upload and answered; the worker's write of
     // the receipt waits behind a held transaction when the browser closes the connections.
-    const gate = await UploadGate.install(main.context);
+    const gate = await UploadGate.install(school.main.context);
     const before = school.incidentsOnServer();
     await again.submit();
-    await main.page.getByText(/is sealed and queued/).waitFor();
+    await school.main.page.getByText(/is sealed and queued/).waitFor();
     school.submitted.push(m);
     const reference = await again.sealedReference();
-    const sendStatuses = await recordStatuses(main.page);
+    const sendStatuses = await recordStatuses(school.main.page);
     const upload = await gate.next();
-    const heldOutbox = await holdTransaction(main.page, 'outbox');
+    const heldOutbox = await holdTransaction(school.main.page, 'outbox');
     await upload.continue();
     await internals.waitForBlocked('outbox', 'ReadWrite');
     await internals.forceClose();

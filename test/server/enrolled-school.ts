@@ -28,26 +28,28 @@ export interface EnrolledSchool extends SchoolServer {
 
 /**
  * Registers the file's beforeAll and afterAll: a server (with `options`, as for
- * startTestServer) and a school set up on it. `ready` is handed both once they exist, for
- * the file to keep in its own variables (its tests and helpers read those).
+ * startTestServer) and a school set up on it. The answer is filled in before the file's
+ * tests run, so they read `env.server` and `env.school`.
  */
-export function withSchool(
-  ready: (env: SchoolServer) => void | Promise<void>,
-  options: TestServerOptions = {},
-): void {
-  let server: TestServer | undefined;
+export function withSchool(options: TestServerOptions = {}): SchoolServer {
+  const env = {} as SchoolServer;
   beforeAll(async () => {
-    server = await startTestServer('none', options);
-    await ready({ server, school: await setupSchool(server) });
+    env.server = await startTestServer('none', options);
+    env.school = await setupSchool(env.server);
   });
-  afterAll(() => server?.close());
+  afterAll(() => env.server?.close());
+  return env;
 }
 
-/** As withSchool, with one tablet enrolled through the real routes as well. */
+/**
+ * As withSchool, with one tablet enrolled through the real routes as well. `ready` is handed
+ * the three once they exist, for the file to keep in its own variables.
+ */
 export function withEnrolledSchool(ready: (env: EnrolledSchool) => void): void {
-  withSchool(async ({ server, school }) =>
-    ready({ server, school, tablet: await enrolTablet(server, school) }),
-  );
+  const env = withSchool();
+  beforeAll(async () => {
+    ready({ ...env, tablet: await enrolTablet(env.server, env.school) });
+  });
 }
 
 /** One signed upload, which must be accepted as a whole; the outcome of each item. */

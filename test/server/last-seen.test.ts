@@ -6,27 +6,19 @@
 import { describe, expect, it } from 'vitest';
 import { API, type DeviceInfo } from '../../src/sync/protocol.ts';
 import { withSchool } from './enrolled-school.ts';
-import { enrolTablet, signedFetch, type TestSchool, type TestServer } from './helpers.ts';
+import { enrolTablet, signedFetch } from './helpers.ts';
 
 describe('when a device was last seen', () => {
   // Near the real time: the helpers that set the school up sign with the real clock.
   const start = Date.now();
   let clock = start;
-  let server: TestServer;
-  let school: TestSchool;
-  withSchool(
-    (env) => {
-      server = env.server;
-      school = env.school;
-    },
-    {
-      rateLimit: { perMinute: 0, burst: 1 },
-      now: () => clock,
-    },
-  );
+  const env = withSchool({
+    rateLimit: { perMinute: 0, burst: 1 },
+    now: () => clock,
+  });
 
   async function lastSeen(id: string): Promise<string | null> {
-    const res = await signedFetch(server, school.dslDevice, 'GET', API.devices, undefined, {
+    const res = await signedFetch(env.server, env.school.dslDevice, 'GET', API.devices, undefined, {
       now: clock,
     });
     const { devices } = (await res.json()) as { devices: DeviceInfo[] };
@@ -34,9 +26,9 @@ describe('when a device was last seen', () => {
   }
 
   it('is the time of its first request, kept within the minute, then moved on', async () => {
-    const tablet = await enrolTablet(server, school, 'Trip tablet');
+    const tablet = await enrolTablet(env.server, env.school, 'Trip tablet');
     const ask = async () => {
-      const res = await signedFetch(server, tablet, 'GET', API.deviceSelf, undefined, {
+      const res = await signedFetch(env.server, tablet, 'GET', API.deviceSelf, undefined, {
         now: clock,
       });
       expect(res.status).toBe(200);

@@ -14,7 +14,7 @@ import { createMemoryOutboxStore } from '../../src/sync/outbox.ts';
 import { API } from '../../src/sync/protocol.ts';
 import { AUTH_HEADERS } from '../../src/sync/request-auth.ts';
 import { withSchool } from './enrolled-school.ts';
-import { enrolTablet, seal, signedFetch, type TestSchool, type TestServer } from './helpers.ts';
+import { enrolTablet, seal, signedFetch } from './helpers.ts';
 
 describe('the token bucket', () => {
   it('allows a burst, then the rate, per key, and says how long to wait', () => {
@@ -30,26 +30,18 @@ describe('the token bucket', () => {
 
 describe('rate limits over HTTP', () => {
   let clock = Date.now();
-  let server: TestServer;
-  let school: TestSchool;
-  withSchool(
-    (env) => {
-      server = env.server;
-      school = env.school;
-    },
-    {
-      rateLimit: { perMinute: 60, burst: 5 },
-      now: () => clock,
-    },
-  );
+  const env = withSchool({
+    rateLimit: { perMinute: 60, burst: 5 },
+    now: () => clock,
+  });
 
   it('answers 429 with Retry-After past the burst, for that device only', async () => {
-    const tablet = await enrolTablet(server, school, 'Busy tablet');
+    const tablet = await enrolTablet(env.server, env.school, 'Busy tablet');
     const self = () =>
-      signedFetch(server, tablet, 'GET', API.deviceSelf, undefined, { now: clock });
+      signedFetch(env.server, tablet, 'GET', API.deviceSelf, undefined, { now: clock });
     for (let i = 0; i < 5; i++) expect((await self()).status).toBe(200);
     // Junk naming the device, unsigned: refused as such, and it costs the device nothing.
-    const junk = await fetch(server.url + API.deviceSelf, {
+    const junk = await fetch(env.server.url + API.deviceSelf, {
       headers: { [AUTH_HEADERS.device]: tablet.id, [AUTH_HEADERS.time]: String(clock) },
     });
     expect(junk.status).toBe(401);
@@ -60,9 +52,16 @@ describe('rate limits over HTTP', () => {
       error: 'rate-limited',
       message: expect.any(String),
     });
-    const other = await signedFetch(server, school.dslDevice, 'GET', API.devices, undefined, {
-      now: clock,
-    });
+    const other = await signedFetch(
+      env.server,
+      env.school.dslDevice,
+      'GET',
+      API.devices,
+      undefined,
+      {
+        now: clock,
+      },
+    );
     expect(other.status).toBe(200);
     clock += 1000;
     expect((await self()).status).toBe(200);
@@ -70,20 +69,20 @@ describe('rate limits over HTTP', () => {
   });
 
   it('leaves a sync that meets the limit with everything queued, to retry later', async () => {
-    const tablet = await enrolTablet(server, school, 'Catching-up tablet');
+    const tablet = await enrolTablet(env.server, env.school, 'Catching-up tablet');
     const outbox = createMemoryOutboxStore();
     for (let i = 0; i < 12; i++) {
-      const e = await seal(school, tablet);
+      const e = await seal(env.school, tablet);
       outbox.add({
         id: e.id,
         seq: i,
         envelope: canonicalJson(e),
         hash: await envelopeHash(e),
-        school: school.id,
+        school: env.school.id,
       });
     }
     const api = createApiClient({
-      endpoint: server.url,
+      endpoint: env.server.url,
       device: { deviceId: tablet.id, signingKey: tablet.keys.privateKey },
     });
     // The client signs with the real clock; the endpoint's fake one stays within a minute of it.
@@ -91,8 +90,8 @@ describe('rate limits over HTTP', () => {
       runUpload({
         store: outbox,
         transport: api.uploadTransport(),
-        receiptKey: school.receiptKey,
-        school: school.id,
+        receiptKey: env.school.receiptKey,
+        school: env.school.id,
         now: () => clock,
         batchSize: 1,
         force: true,

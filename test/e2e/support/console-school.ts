@@ -41,12 +41,16 @@ export function useConsoleSchool(): ConsoleSchool {
   return school;
 }
 
-/** The DSL's console page, with the school set up and the DSL unlocked. */
-export async function openConsole({ endpoint, browser }: ConsoleSchool) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+/**
+ * The DSL's console page, with the school set up and the DSL unlocked, once the three
+ * incidents have come home.
+ */
+export async function consoleWithIncidents(school: ConsoleSchool) {
+  const context = await school.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const dsl = new DslPages(page);
-  await dsl.setUpAndUnlock(endpoint, 'Belmont School', PASSPHRASE);
+  await dsl.setUpAndUnlock(school.endpoint, 'Belmont School', PASSPHRASE);
+  await bringThreeIncidentsHome(school, dsl);
   return { context, page, dsl };
 }
 
@@ -71,7 +75,7 @@ async function recordOn(
 }
 
 /** Two tablets enrolled by the DSL record three incidents, each delivered before it goes. */
-export async function bringThreeIncidentsHome({ endpoint, browser }: ConsoleSchool, dsl: DslPages) {
+async function bringThreeIncidentsHome({ endpoint, browser }: ConsoleSchool, dsl: DslPages) {
   for (const [name, teacher, incidents] of [
     [
       'Year 6 tablet',

@@ -51,6 +51,8 @@ export async function record(tablet: TabletPages, what: string): Promise<string>
 export class FaultSchool {
   /** The marker of every incident submitted: each must reach the lead exactly once. */
   readonly submitted: string[] = [];
+  /** The tablet most tests use (others enroll their own). */
+  main!: Tablet;
   deployDir!: string;
   endpoint!: RunningEndpoint;
   dsl!: DslPages;
@@ -63,6 +65,7 @@ export class FaultSchool {
     this.browser = await launchChromium();
     this.dsl = new DslPages(await (await this.browser.newContext()).newPage());
     await this.dsl.setUpAndUnlock(this.endpoint, 'Gracefield School', PASSPHRASE);
+    this.main = await this.enrollTablet('Staffroom tablet');
   }
 
   async stop(): Promise<void> {
