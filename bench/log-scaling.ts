@@ -14,7 +14,7 @@ import { verifyChain } from '../src/server/chain.ts';
 import { startServer, type RunningServer } from '../src/server/start.ts';
 import { enrolTablet, seal, setupSchool } from '../test/server/helpers.ts';
 import { payload } from './fixtures.ts';
-import { ingestRate, ingestRates, type IngestTarget } from './ingest.ts';
+import { INGEST_METHOD, ingestRate, ingestRates, type IngestTarget } from './ingest.ts';
 import { fillLog } from './log-prefill.ts';
 import { record, round } from './results.ts';
 
@@ -56,7 +56,7 @@ export async function benchLogScaling(options: ScalingOptions): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'safetrail-bench-'));
   const sites: Site[] = [];
   const what = (holding: string) =>
-    `signed uploads of 100 envelopes (rate from the median of 20, after 2 untimed) to the ${store} store holding ${holding}: request and device signatures verified, appended to the hash chain, receipt signed${note}`;
+    `${INGEST_METHOD} to the ${store} store starting with ${holding}: request and device signatures verified, appended to the hash chain, receipt signed${note}`;
   try {
     for (const [i, size] of sizes.entries()) {
       const dataDir = join(root, `data-${size}`);

@@ -16,6 +16,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { KeyObject } from 'node:crypto';
 import { AUTH_HEADERS, REPLAY_WINDOW_MS, requestSigningText } from '../sync/request-auth.ts';
+import { worthRecording } from './activity-time.ts';
 import { HttpError } from './errors.ts';
 import { publicKeyObject, sha256Text, verifyText } from './node-crypto.ts';
 import { NonceCache } from './nonce-cache.ts';
@@ -23,12 +24,6 @@ import { RateLimiter } from './rate-limit.ts';
 import type { DeviceRecord, DeviceRole, EndpointStore } from './store/types.ts';
 
 const MAX_CACHED_KEYS = 1000;
-/**
- * "Last seen" is shown to the minute, so a device seen less than a minute ago is not
- * written again: a tablet syncing a backlog would otherwise cost a write (and a commit to
- * disk) per request on top of its uploads.
- */
-const LAST_SEEN_RESOLUTION_MS = 60_000;
 const NONCE = /^[A-Za-z0-9_-]{16,64}$/;
 const TIME = /^\d{1,16}$/;
 
@@ -140,9 +135,7 @@ export class DeviceAuth {
         { 'retry-after': String(wait) },
       );
     }
-    // Never seen, or a time that does not parse (NaN fails the comparison): written.
-    const seen = device.lastSeenAt ? Date.parse(device.lastSeenAt) : NaN;
-    if (!(Math.abs(now - seen) < LAST_SEEN_RESOLUTION_MS))
+    if (worthRecording(device.lastSeenAt, now))
       await this.store.touchDevice(device.id, new Date(now).toISOString());
     return device;
   }

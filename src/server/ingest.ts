@@ -8,15 +8,23 @@
  * The endpoint cannot read an envelope; these checks are everything it can know.
  *
  * An upload's checks up to the signature run for all its items at once (they touch no
- * shared state, and signature checks spread over the CPU's cores); then everything that
- * passed is appended in one go, in request order (log-append.ts).
+ * shared state, and signature checks spread over the CPU's cores), while the log is looked
+ * up for every well-formed item; then everything that passed is appended in one go, in
+ * request order (log-append.ts).
  */
 import type { KeyObject } from 'node:crypto';
 import { canonicalJsonWithAndWithout } from '../crypto/canonical-json.ts';
 import { envelopeProblems, type Envelope } from '../crypto/envelope.ts';
 import { API_ERRORS, type UploadItemResult } from '../sync/protocol.ts';
 import type { EndpointContext } from './context.ts';
-import { appendEnvelopes, type Accepted, type AppendResult } from './log-append.ts';
+import { ctHash } from './ct-hash.ts';
+import {
+  appendEnvelopes,
+  lookAhead,
+  type Accepted,
+  type AppendResult,
+  type Candidate,
+} from './log-append.ts';
 import { sha256Text, verifyText } from './node-crypto.ts';
 import type { DeviceRecord } from './store/types.ts';
 
@@ -29,13 +37,8 @@ function rejected(id: string, error: string, message: string): UploadItemResult 
   return { id, status: 'rejected', error, message };
 }
 
-/** The checks that need no log: a refusal, or the envelope and its hash. */
-async function precheck(
-  device: DeviceRecord,
-  deviceKey: KeyObject,
-  item: unknown,
-  hasSet: (version: number) => Promise<boolean>,
-): Promise<UploadItemResult | Accepted> {
+/** The checks on the envelope alone: a refusal, or the envelope and its ciphertext's hash. */
+function shapeCheck(device: DeviceRecord, item: unknown): UploadItemResult | Candidate {
   const id = idOf(item);
   const problems = envelopeProblems(item);
   if (problems.length > 0) {
@@ -53,9 +56,19 @@ async function precheck(
       'This record names a different school or device from the one sending it.',
     );
   }
+  return { envelope, ctHash: ctHash(envelope.ct) };
+}
+
+/** The checks that need the school's recipient sets and the device's key, then the hash. */
+async function signatureCheck(
+  deviceKey: KeyObject,
+  candidate: Candidate,
+  hasSet: (version: number) => Promise<boolean>,
+): Promise<UploadItemResult | Accepted> {
+  const { envelope } = candidate;
   if (!(await hasSet(envelope.recipientSet))) {
     return rejected(
-      id,
+      envelope.id,
       'unknown-recipient-set',
       'This record was sealed to a list of safeguarding leads the school does not have.',
     );
@@ -65,12 +78,12 @@ async function precheck(
   const { whole: body, without: signed } = canonicalJsonWithAndWithout(envelope, 'sig');
   if (!(await verifyText(deviceKey, envelope.sig, signed))) {
     return rejected(
-      id,
+      envelope.id,
       'bad-signature',
       'This record’s signature does not match this device: it was changed after sealing.',
     );
   }
-  return { envelope, body, hash: sha256Text(body) };
+  return { ...candidate, body, hash: sha256Text(body) };
 }
 
 function resultOf(id: string, result: AppendResult): UploadItemResult {
@@ -107,9 +120,17 @@ export async function ingestBatch(
     if (!known) sets.set(version, (known = ctx.store.hasRecipientSet(device.school, version)));
     return known;
   };
-  const checked = await Promise.all(items.map((item) => precheck(device, deviceKey, item, hasSet)));
+  const shaped = items.map((item) => shapeCheck(device, item));
+  const candidates = shaped.filter((c): c is Candidate => 'envelope' in c);
+  // The log's round trip overlaps the signature checks, the slowest part of an upload.
+  const early = lookAhead(ctx, device.school, candidates);
+  const checked = await Promise.all(
+    shaped.map((c) => ('envelope' in c ? signatureCheck(deviceKey, c, hasSet) : c)),
+  );
   const accepted = checked.filter((c): c is Accepted => 'envelope' in c);
-  const appended = accepted.length ? await appendEnvelopes(ctx, device.school, accepted) : [];
+  const appended = accepted.length
+    ? await appendEnvelopes(ctx, device.school, accepted, early)
+    : [];
   let next = 0;
   return checked.map((c) => ('envelope' in c ? resultOf(c.envelope.id, appended[next++]!) : c));
 }

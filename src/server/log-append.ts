@@ -13,24 +13,40 @@
  * the log, or earlier in the upload, under another id is a replay. The store's
  * compare-and-append makes it correct even if another process appends between the lookup
  * and the write (the whole plan is then made again); the lock makes that rare.
+ *
+ * The lookup can be made early (lookAhead), while the upload's signatures are still being
+ * checked, so its round trip to the store overlaps them. It is used only if no append of
+ * this process finished after it was asked for; otherwise the log is looked up again. Even
+ * a reading another process made stale is safe: the compare-and-append refuses it.
  */
 import type { Envelope } from '../crypto/envelope.ts';
 import { signReceipt, type Receipt } from '../sync/receipt.ts';
 import { genesisHead, nextHead } from './chain.ts';
 import { isoNow, type EndpointContext } from './context.ts';
-import { ctHash } from './ct-hash.ts';
-import type { KnownEntry, NewLogEntry } from './store/types.ts';
+import type { KnownEntry, LogLookup, NewLogEntry } from './store/types.ts';
 
 export type AppendResult =
   | { status: 'stored' | 'duplicate'; receipt: Receipt }
   | { status: 'conflict' }
   | { status: 'replayed' };
 
-/** An envelope that passed every check but the log's, with its canonical JSON and hash. */
-export interface Accepted {
+/** An envelope and the fingerprint of its ciphertext (ct-hash.ts), as the log indexes it. */
+export interface Candidate {
   envelope: Envelope;
+  ctHash: string;
+}
+
+/** An envelope that passed every check but the log's, with its canonical JSON and hash. */
+export interface Accepted extends Candidate {
   body: string;
   hash: string;
+}
+
+/** A lookup of the log asked for before the append's turn, and when it was asked for. */
+export interface Lookahead {
+  mark: number;
+  /** null if the store failed: the append then looks the log up itself. */
+  lookup: Promise<LogLookup | null>;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -50,14 +66,36 @@ interface Plan {
   entries: NewLogEntry[];
 }
 
-/** Decides every item against the log as looked up, chaining the new entries. */
-async function plan(ctx: EndpointContext, school: string, items: Accepted[]): Promise<Plan> {
-  const cts = items.map((i) => ctHash(i.envelope.ct));
-  const look = await ctx.store.lookupLog(
+function lookupFor(ctx: EndpointContext, school: string, items: Candidate[]): Promise<LogLookup> {
+  return ctx.store.lookupLog(
     school,
     items.map((i) => i.envelope.id),
-    cts,
+    items.map((i) => i.ctHash),
   );
+}
+
+/**
+ * Starts looking the log up for `candidates` (a superset of what will be appended: those
+ * that fail a later check are simply not asked about again), or null when other appends are
+ * queued or running, since one of them would make the reading stale before it is used.
+ */
+export function lookAhead(
+  ctx: EndpointContext,
+  school: string,
+  candidates: Candidate[],
+): Lookahead | null {
+  const mark = ctx.appendLock.idleMark();
+  if (mark === null || candidates.length === 0) return null;
+  return { mark, lookup: lookupFor(ctx, school, candidates).catch(() => null) };
+}
+
+/** Decides every item against the log as looked up, chaining the new entries. */
+async function plan(
+  ctx: EndpointContext,
+  school: string,
+  items: Accepted[],
+  look: LogLookup,
+): Promise<Plan> {
   const known = new Map(look.known.map((k) => [k.id, k]));
   const seenCts = new Set(look.ctHashes);
   const inBatch = new Map<string, number>();
@@ -66,7 +104,7 @@ async function plan(ctx: EndpointContext, school: string, items: Accepted[]): Pr
   const receivedAt = isoNow(ctx);
   const planned: Planned[] = [];
   const entries: NewLogEntry[] = [];
-  for (const [i, { envelope, body, hash }] of items.entries()) {
+  for (const { envelope, body, hash, ctHash } of items) {
     const found = known.get(envelope.id);
     const earlier = inBatch.get(envelope.id);
     if (found) planned.push(existing(found, hash));
@@ -76,12 +114,12 @@ async function plan(ctx: EndpointContext, school: string, items: Accepted[]): Pr
           ? { entry: earlier, duplicate: true }
           : { status: 'conflict' },
       );
-    else if (seenCts.has(cts[i]!)) planned.push({ status: 'replayed' });
+    else if (seenCts.has(ctHash)) planned.push({ status: 'replayed' });
     else {
       const prevHead = head;
       head = await nextHead(prevHead, ++index, envelope.id, hash);
       inBatch.set(envelope.id, entries.length);
-      seenCts.add(cts[i]!);
+      seenCts.add(ctHash);
       planned.push({ entry: entries.length, duplicate: false });
       entries.push({
         index,
@@ -98,27 +136,36 @@ async function plan(ctx: EndpointContext, school: string, items: Accepted[]): Pr
         head,
         receivedAt,
         receipt: '',
-        ctHash: cts[i]!,
+        ctHash,
       });
     }
   }
   return { planned, entries };
 }
 
+/** The early lookup if nothing of this process appended since it was asked for. */
+async function stillCurrent(ctx: EndpointContext, early?: Lookahead | null) {
+  return early && ctx.appendLock.unchangedSince(early.mark) ? await early.lookup : null;
+}
+
 /**
  * Appends one upload's accepted envelopes (all of `school`) in order, answering each one's
- * outcome in the same order.
+ * outcome in the same order. `early` is lookAhead's answer for these envelopes, if asked.
  */
 export function appendEnvelopes(
   ctx: EndpointContext,
   school: string,
   items: Accepted[],
+  early?: Lookahead | null,
 ): Promise<AppendResult[]> {
   if (items.some((i) => i.envelope.school !== school))
     throw new Error('An upload is appended to one school’s log');
   return ctx.appendLock.run(async () => {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const { planned, entries } = await plan(ctx, school, items);
+      const look =
+        (attempt === 0 ? await stillCurrent(ctx, early) : null) ??
+        (await lookupFor(ctx, school, items));
+      const { planned, entries } = await plan(ctx, school, items, look);
       const receipts = await Promise.all(
         entries.map((e) =>
           signReceipt(

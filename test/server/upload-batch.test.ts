@@ -14,8 +14,9 @@ import { exportPrivateJwk, generateSigningKeyPair, signObject } from '../../src/
 import { ulid } from '../../src/domain/ulid.ts';
 import { verifyChain } from '../../src/server/chain.ts';
 import type { EndpointContext } from '../../src/server/context.ts';
-import { appendEnvelopes } from '../../src/server/log-append.ts';
-import { textSigner } from '../../src/server/node-crypto.ts';
+import { ctHash } from '../../src/server/ct-hash.ts';
+import { appendEnvelopes, lookAhead, type Accepted } from '../../src/server/log-append.ts';
+import { sha256Text, textSigner } from '../../src/server/node-crypto.ts';
 import { SerialLock } from '../../src/server/serial-lock.ts';
 import { SqliteStore } from '../../src/server/store/sqlite-store.ts';
 import type { UploadItemResult } from '../../src/sync/protocol.ts';
@@ -102,45 +103,107 @@ describe('one upload, one append', () => {
   });
 });
 
+/** A store of its own in a temporary folder, with one school, for `use`. */
+async function withStore(use: (store: SqliteStore, school: string) => Promise<void>) {
+  const dir = mkdtempSync(join(tmpdir(), 'safetrail-batch-'));
+  const store = new SqliteStore(dir);
+  try {
+    await use(store, (await addSchool(store)).school.id);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** What appendEnvelopes needs of an endpoint, on `store`. */
+async function appendContext(store: SqliteStore): Promise<EndpointContext> {
+  const keys = await generateSigningKeyPair(true);
+  return {
+    store,
+    receiptKey: { sign: textSigner(await exportPrivateJwk(keys.privateKey)) },
+    now: () => Date.parse('2026-03-01T09:00:00Z'),
+    appendLock: new SerialLock(),
+  } as unknown as EndpointContext;
+}
+
+/** Envelopes that passed every check but the log's. */
+function accepted(school: string, seqs: number[]): Accepted[] {
+  return seqs.map((seq) => {
+    const envelope = fakeEnvelope({ seq, school });
+    const body = canonicalJson(envelope);
+    return { envelope, body, hash: sha256Text(body), ctHash: ctHash(envelope.ct) };
+  });
+}
+
+/** The store, counting its log lookups and appends. */
+function counted(store: SqliteStore) {
+  const calls = { lookups: 0, appends: 0 };
+  const counting = Object.create(store) as SqliteStore;
+  counting.lookupLog = (...args) => (calls.lookups++, store.lookupLog(...args));
+  counting.appendLogBatch = (entries) => (calls.appends++, store.appendLogBatch(entries));
+  return { counting, calls };
+}
+
 describe('another writer between the lookup and the append', () => {
   it('plans the upload again on the moved tail, and its receipts match the log', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'safetrail-batch-'));
-    const store = new SqliteStore(dir);
-    try {
-      const { school: s } = await addSchool(store);
-      const keys = await generateSigningKeyPair(true);
+    await withStore(async (store, s) => {
       let interfered = 0;
       // Another process appends once, just before this upload's first write.
       const racing = Object.create(store) as SqliteStore;
       racing.appendLogBatch = async (entries) => {
-        if (interfered++ === 0) await appendMany(store, s.id, 2);
+        if (interfered++ === 0) await appendMany(store, s, 2);
         return store.appendLogBatch(entries);
       };
-      const ctx = {
-        store: racing,
-        receiptKey: { sign: textSigner(await exportPrivateJwk(keys.privateKey)) },
-        now: () => Date.parse('2026-03-01T09:00:00Z'),
-        appendLock: new SerialLock(),
-      } as unknown as EndpointContext;
-      const envelopes = [1, 2, 3].map((seq) => fakeEnvelope({ seq, school: s.id }));
-      const items = envelopes.map((envelope) => ({
-        envelope,
-        body: canonicalJson(envelope),
-        hash: `hash-${envelope.id}`,
-      }));
-      const results = await appendEnvelopes(ctx, s.id, items);
+      const ctx = { ...(await appendContext(store)), store: racing };
+      const results = await appendEnvelopes(ctx, s, accepted(s, [1, 2, 3]));
       expect(interfered).toBe(2);
       expect(results.map((r) => r.status)).toEqual(['stored', 'stored', 'stored']);
-      const log = await store.readLog(s.id, 0, 100);
+      const log = await store.readLog(s, 0, 100);
       expect(log.map((e) => e.index)).toEqual([1, 2, 3, 4, 5]);
       for (const r of results) {
         const receipt = 'receipt' in r ? r.receipt : null;
         const entry = log.find((e) => e.id === receipt?.id);
         expect([entry?.index, entry?.head]).toEqual([receipt?.logIndex, receipt?.chainHead]);
       }
-    } finally {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
+  });
+});
+
+describe('the log looked up while the signatures are checked', () => {
+  it('is used for the append when nothing was appended since: one lookup, one write', async () => {
+    await withStore(async (store, s) => {
+      const { counting, calls } = counted(store);
+      const ctx = { ...(await appendContext(store)), store: counting };
+      const items = accepted(s, [1, 2]);
+      const early = lookAhead(ctx, s, items);
+      const results = await appendEnvelopes(ctx, s, items, early);
+      expect(results.map((r) => r.status)).toEqual(['stored', 'stored']);
+      expect(calls).toEqual({ lookups: 1, appends: 1 });
+    });
+  });
+
+  it('is looked up again when another upload appended in the meantime, so no write is wasted', async () => {
+    await withStore(async (store, s) => {
+      const { counting, calls } = counted(store);
+      const ctx = { ...(await appendContext(store)), store: counting };
+      const items = accepted(s, [1, 2]);
+      const early = lookAhead(ctx, s, items);
+      await appendEnvelopes(ctx, s, accepted(s, [3]));
+      const results = await appendEnvelopes(ctx, s, items, early);
+      expect(results.map((r) => ('receipt' in r ? r.receipt.logIndex : r.status))).toEqual([2, 3]);
+      // A stale reading would have cost a refused write and a third lookup.
+      expect(calls).toEqual({ lookups: 3, appends: 2 });
+      expect((await verifyChain(store, s)).ok).toBe(true);
+    });
+  });
+
+  it('is not asked for while another append is waiting or running', async () => {
+    await withStore(async (store, s) => {
+      const ctx = await appendContext(store);
+      const running = appendEnvelopes(ctx, s, accepted(s, [1]));
+      expect(lookAhead(ctx, s, accepted(s, [2]))).toBeNull();
+      await running;
+      expect(lookAhead(ctx, s, accepted(s, [2]))).not.toBeNull();
+    });
   });
 });

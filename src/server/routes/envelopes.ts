@@ -7,7 +7,8 @@
  * so a phone pulling a log full of attachments never gets hundreds of megabytes at once.
  * Entries a DSL erased (routes/erasures.ts) are skipped, and the cursor moves past them.
  * Each refused item is one line in the refusal log (its id, never its fields), and an
- * upload that delivered anything counts as the device's last sync.
+ * upload that delivered anything counts as the device's last sync (to the minute, as last
+ * seen: activity-time.ts).
  */
 import type { FastifyInstance } from 'fastify';
 import type { Envelope } from '../../crypto/envelope.ts';
@@ -17,6 +18,7 @@ import {
   type PullResponse,
   type UploadResponse,
 } from '../../sync/protocol.ts';
+import { worthRecording } from '../activity-time.ts';
 import { isoNow, type EndpointContext } from '../context.ts';
 import { ingestBatch } from '../ingest.ts';
 import { logRefusal } from '../refusal-log.ts';
@@ -38,7 +40,8 @@ export function envelopeRoutes(app: FastifyInstance, ctx: EndpointContext): void
       const results = await ingestBatch(ctx, device, key, items);
       for (const result of results)
         if ('error' in result) logRefusal(request, result.error, result.id);
-      if (results.some((r) => r.status === 'stored' || r.status === 'duplicate'))
+      const delivered = results.some((r) => r.status === 'stored' || r.status === 'duplicate');
+      if (delivered && worthRecording(device.lastSyncAt, ctx.now()))
         await ctx.store.markSynced(device.id, isoNow(ctx));
       return { results };
     },
