@@ -159,28 +159,23 @@ export async function walkAndSeal(c: Console, incidentId: string, walkId: string
   );
   const police = chart.nodes.police!;
   if (police.kind !== 'action') throw new Error('police is an action');
-  await sealInOrder(
-    c.db,
-    'action.recorded',
-    actionPayload(
-      ctx,
-      { id: 'police', title: police.title },
-      police.steps[0]!,
-      { status: 'done', by: 'Dana Lead', at: now, reason: '' },
-      now,
-    ),
-  );
-  await sealInOrder(
-    c.db,
-    'action.recorded',
-    actionPayload(
-      ctx,
-      { id: 'police', title: police.title },
-      police.steps[2]!,
-      { status: 'not-done', by: 'Dana Lead', at: now, reason: 'The police took the device first.' },
-      now,
-    ),
-  );
+  const checklist = [
+    { step: police.steps[0]!, status: 'done', reason: '' },
+    { step: police.steps[2]!, status: 'not-done', reason: 'The police took the device first.' },
+  ] as const;
+  for (const { step, status, reason } of checklist) {
+    await sealInOrder(
+      c.db,
+      'action.recorded',
+      actionPayload(
+        ctx,
+        { id: 'police', title: police.title },
+        step,
+        { status, by: 'Dana Lead', at: now, reason },
+        now,
+      ),
+    );
+  }
   const step2 = proceed(walk);
   if (!step2.ok) throw new Error(step2.error.message);
   await sealInOrder(
