@@ -1,17 +1,16 @@
 /**
  * Decides when this device tries to upload: at start-up, when the network returns, when
  * the tab becomes visible, on a timer (backoff with jitter while uploads fail, a slow
- * heartbeat otherwise) and when someone presses "Sync now". Safari and Firefox have no
+ * heartbeat otherwise, and soon again in full while a returning network settles:
+ * next-attempt.ts) and when someone presses "Sync now". Safari and Firefox have no
  * Background Sync, so these page-side triggers are what makes them deliver. The worker
  * does the upload when it controls the page; otherwise the page runs the same engine.
  */
 import { askWorkerToUpload } from '../../platform/worker-upload.ts';
 import type { SafetrailDb } from '../../storage/db.ts';
-import { nextDelay } from '../../sync/backoff.ts';
 import type { SyncReport } from '../../sync/engine.ts';
 import { announceUpload, UPLOAD_CHANNEL, type UploadMessage } from '../../sync/upload-channel.ts';
-
-const HEARTBEAT_MS = 2 * 60_000;
+import { HEARTBEAT_MS, nextAttempt } from './next-attempt.ts';
 
 export interface UploadScheduler {
   trigger: (reason: string) => void;
@@ -23,14 +22,16 @@ export function startUploadScheduler(db: SafetrailDb): UploadScheduler {
   const listeners = new Set<(r: SyncReport) => void>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let failures = 0;
+  let onlineAt = Number.NEGATIVE_INFINITY;
   const channel =
     typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(UPLOAD_CHANNEL);
 
   const schedule = (report: SyncReport | null) => {
     if (timer) clearTimeout(timer);
-    failures = report?.error ? failures + 1 : 0;
-    const delay = failures > 0 ? nextDelay(failures, Math.random) : HEARTBEAT_MS;
-    timer = setTimeout(() => ((timer = null), trigger('timer')), delay);
+    const next = nextAttempt(failures, Boolean(report?.error), Date.now() - onlineAt);
+    failures = next.failures;
+    const reason = next.force ? 'reconnecting' : 'timer';
+    timer = setTimeout(() => ((timer = null), trigger(reason)), next.delay);
   };
   const deliver = (report: SyncReport) => {
     schedule(report);
@@ -58,7 +59,12 @@ export function startUploadScheduler(db: SafetrailDb): UploadScheduler {
     })();
   };
 
-  const onOnline = () => trigger('online');
+  const onOnline = () => {
+    // A fresh connection: its first failures are retried from the shortest step.
+    onlineAt = Date.now();
+    failures = 0;
+    trigger('online');
+  };
   const onVisible = () => document.visibilityState === 'visible' && trigger('visible');
   window.addEventListener('online', onOnline);
   document.addEventListener('visibilitychange', onVisible);
