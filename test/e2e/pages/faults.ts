@@ -155,6 +155,36 @@ export class UploadGate {
   }
 }
 
+/**
+ * A connection that has just come back but carries no upload for its first `ms`: each one
+ * tried in that time fails as a dropped connection (`onRefused` counts them).
+ */
+export class FlakyConnection {
+  private constructor(
+    private readonly context: BrowserContext,
+    private readonly handler: (route: Route) => Promise<void>,
+  ) {}
+
+  static async install(
+    context: BrowserContext,
+    ms: number,
+    onRefused: () => void,
+  ): Promise<FlakyConnection> {
+    const until = Date.now() + ms;
+    const handler = async (route: Route) => {
+      if (route.request().method() !== 'POST' || Date.now() >= until) return route.continue();
+      onRefused();
+      await route.abort('connectionfailed');
+    };
+    await context.route('**/api/v1/envelopes', handler);
+    return new FlakyConnection(context, handler);
+  }
+
+  async remove(): Promise<void> {
+    await this.context.unroute('**/api/v1/envelopes', this.handler);
+  }
+}
+
 /** The origin's storage quota, overridden through the DevTools protocol. */
 export class StorageQuota {
   private constructor(
