@@ -18,7 +18,10 @@ const school = useFaultSchool();
  */
 const FLAKY_MS = 3_000;
 
-/** Failed tries on the trip, on top of the one after sealing: the record's own next try is then minutes away. */
+/**
+ * Failed tries on the trip, on top of the one after sealing: the record's own next try is
+ * then minutes away.
+ */
 const TRIES_ON_THE_TRIP = 4;
 
 describe('back from a trip on a connection that fails its first try', () => {
