@@ -10,8 +10,8 @@
  *   as a slow disk or a long job in another tab would, so the app's next transaction on
  *   that table waits: an autosave or an upload caught half-way.
  * - UploadGate: holds the tablet's uploads (page or service worker) at the network layer
- *   until the test lets each one go on, reach the endpoint, or lose its answer; or has
- *   the endpoint refuse them for a while (503, as while it restarts).
+ *   until the test lets each one go on, reach the endpoint, or lose its answer.
+ * - FlakyConnection: drops every upload for the first seconds after the network returns.
  * - StorageQuota: the origin's quota through the DevTools protocol, so the disk "fills up".
  */
 import type { BrowserContext, CDPSession, Page, Route } from 'playwright-core';
@@ -117,29 +117,46 @@ export async function holdTransaction(page: Page, store: string, dbName = 'safet
   };
 }
 
+const UPLOADS = '**/api/v1/envelopes';
+
 /**
- * Holds every upload (POST of envelopes) made in `context`, by a page or its worker, until
- * the test lets it through, answers it or drops it. A context whose worker has had a
- * request answered or dropped here is not used for a worker update afterwards (see the
- * update test in faults-storage.test.ts).
+ * Sends every upload (POST of envelopes) made in `context`, by a page or its worker, to
+ * `onUpload`; other requests go on. Answers how to stop.
+ */
+async function interceptUploads(
+  context: BrowserContext,
+  onUpload: (route: Route) => void | Promise<void>,
+): Promise<() => Promise<void>> {
+  const handler = (route: Route) =>
+    route.request().method() === 'POST' ? onUpload(route) : route.continue();
+  await context.route(UPLOADS, handler);
+  return () => context.unroute(UPLOADS, handler);
+}
+
+/**
+ * Holds every upload made in `context` until the test lets it through, answers it or drops
+ * it. A context whose worker has had a request answered or dropped here is not used for a
+ * worker update afterwards (see the update test in faults-storage.test.ts).
  */
 export class UploadGate {
   private readonly held: Route[] = [];
   private waiting: ((r: Route) => void) | null = null;
-  private readonly handler = (route: Route) => {
-    if (route.request().method() !== 'POST') return void route.continue();
+
+  private stop!: () => Promise<void>;
+
+  private constructor() {}
+
+  static async install(context: BrowserContext): Promise<UploadGate> {
+    const gate = new UploadGate();
+    gate.stop = await interceptUploads(context, (route) => gate.take(route));
+    return gate;
+  }
+
+  private take(route: Route): void {
     if (this.waiting) {
       this.waiting(route);
       this.waiting = null;
     } else this.held.push(route);
-  };
-
-  private constructor(private readonly context: BrowserContext) {}
-
-  static async install(context: BrowserContext): Promise<UploadGate> {
-    const gate = new UploadGate(context);
-    await context.route('**/api/v1/envelopes', gate.handler);
-    return gate;
   }
 
   /** The next upload request, held until the test decides what happens to it. */
@@ -150,8 +167,8 @@ export class UploadGate {
   }
 
   /** Stops holding: later uploads go straight through. */
-  async remove(): Promise<void> {
-    await this.context.unroute('**/api/v1/envelopes', this.handler);
+  remove(): Promise<void> {
+    return this.stop();
   }
 }
 
@@ -160,10 +177,7 @@ export class UploadGate {
  * tried in that time fails as a dropped connection (`onRefused` counts them).
  */
 export class FlakyConnection {
-  private constructor(
-    private readonly context: BrowserContext,
-    private readonly handler: (route: Route) => Promise<void>,
-  ) {}
+  private constructor(readonly remove: () => Promise<void>) {}
 
   static async install(
     context: BrowserContext,
@@ -171,17 +185,12 @@ export class FlakyConnection {
     onRefused: () => void,
   ): Promise<FlakyConnection> {
     const until = Date.now() + ms;
-    const handler = async (route: Route) => {
-      if (route.request().method() !== 'POST' || Date.now() >= until) return route.continue();
+    const stop = await interceptUploads(context, async (route) => {
+      if (Date.now() >= until) return route.continue();
       onRefused();
       await route.abort('connectionfailed');
-    };
-    await context.route('**/api/v1/envelopes', handler);
-    return new FlakyConnection(context, handler);
-  }
-
-  async remove(): Promise<void> {
-    await this.context.unroute('**/api/v1/envelopes', this.handler);
+    });
+    return new FlakyConnection(stop);
   }
 }
 
