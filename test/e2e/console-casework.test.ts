@@ -12,7 +12,6 @@ import { seriousViolations } from './support/axe.ts';
 import {
   consoleWithIncidents,
   OUTCOME,
-  PASSPHRASE,
   recordTheWork,
   useConsoleSchool,
   WHAT,
@@ -23,11 +22,9 @@ const school = useConsoleSchool();
 
 describe('the console: casework', () => {
   it('brings three incidents home from two tablets, and the DSL works one to closed', async () => {
-    const { context, page, dsl } = await consoleWithIncidents(school);
+    const { context, page } = await consoleWithIncidents(school);
 
     // The office's view: each tablet's sync state, and not a word of any record.
-    await page.reload();
-    await dsl.unlock(PASSPHRASE);
     const devices = page.getByRole('list', { name: 'Enrolled devices' });
     await devices.getByText('Trip tablet').waitFor();
     const deviceText = (await devices.textContent()) ?? '';

@@ -12,7 +12,6 @@ import { seriousViolations } from './support/axe.ts';
 import {
   consoleWithIncidents,
   OUTCOME,
-  PASSPHRASE,
   recordTheWork,
   useConsoleSchool,
   WHAT,
@@ -23,9 +22,7 @@ const school = useConsoleSchool();
 
 describe('the console: reports', () => {
   it('logs, exports and summarises what the DSL recorded', async () => {
-    const { context, page, dsl } = await consoleWithIncidents(school);
-    await page.reload();
-    await dsl.unlock(PASSPHRASE);
+    const { context, page } = await consoleWithIncidents(school);
 
     // The DSL works the bullying incident to closed, as in console-casework.test.ts.
     const work = new CaseworkPages(page);

@@ -12,7 +12,7 @@ import { TabletPages } from '../pages/tablet.ts';
 import { launchChromium } from './browser.ts';
 import { startEndpoint, type RunningEndpoint } from './endpoint.ts';
 
-export const PASSPHRASE = 'correct horse battery staple 42';
+const PASSPHRASE = 'correct horse battery staple 42';
 const PIN = '482916';
 export const WHAT = {
   bullying: 'Unkind messages, then "jokes", in the class chat.',
@@ -42,8 +42,8 @@ export function useConsoleSchool(): ConsoleSchool {
 }
 
 /**
- * The DSL's console page, with the school set up and the DSL unlocked, once the three
- * incidents have come home.
+ * The DSL's console page, with the school set up, once the three incidents have come home:
+ * reloaded and unlocked again, as the DSL opens the console afterwards.
  */
 export async function consoleWithIncidents(school: ConsoleSchool) {
   const context = await school.browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -51,6 +51,8 @@ export async function consoleWithIncidents(school: ConsoleSchool) {
   const dsl = new DslPages(page);
   await dsl.setUpAndUnlock(school.endpoint, 'Belmont School', PASSPHRASE);
   await bringThreeIncidentsHome(school, dsl);
+  await page.reload();
+  await dsl.unlock(PASSPHRASE);
   return { context, page, dsl };
 }
 
