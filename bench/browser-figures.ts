@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { PBKDF2_ITERATIONS } from '../src/crypto/kdf.ts';
 import { DslPages } from '../test/e2e/pages/dsl.ts';
 import { TabletPages } from '../test/e2e/pages/tablet.ts';
-import { launchChromium } from '../test/e2e/support/browser.ts';
+import { launchChromium, waitForWorkerControl } from '../test/e2e/support/browser.ts';
 import { startEndpoint, type RunningEndpoint } from '../test/e2e/support/endpoint.ts';
 import { openProfile } from './chromium.ts';
 import { coldStartRatio } from './cold-start.ts';
@@ -101,8 +101,7 @@ export async function benchBrowser(): Promise<void> {
       const tablet = new TabletPages(page);
       await tablet.enrollAs(endpoint.url, link, 'Bench tablet', 'Sam Teacher', PIN);
       // Installed means precached: the offline starts below need nothing from the network.
-      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await waitForWorkerControl(page);
 
       const saves = await autosaveTimes(page);
       record({
